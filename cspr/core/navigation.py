@@ -1,0 +1,42 @@
+"""The service navigation, computed from the permission module so that templates never decide access."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from cspr import permissions
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    description: str = ""
+
+
+def nav_items_for(user) -> list[NavItem]:
+    if not permissions.is_signed_in(user):
+        return []
+    items = [NavItem("Home", reverse("core:home"))]
+    partnership = user.partnership
+    if partnership and permissions.can_view_partnership(user, partnership):
+        items.append(
+            NavItem(
+                "Partnership",
+                partnership.get_absolute_url(),
+                f"{partnership.name}: local authorities, statutory partners and agencies",
+            )
+        )
+    if partnership and permissions.can_view_audit_log(user, partnership):
+        items.append(NavItem("Audit log", reverse("audit:log"), "Every sign-in, page view and change"))
+    if permissions.can_manage_partnerships(user):
+        items.append(
+            NavItem("Partnerships", reverse("partnerships:list"), "Set up partnerships and agencies")
+        )
+    if permissions.can_manage_accounts(user):
+        items.append(
+            NavItem("Accounts", reverse("account-admin:list"), "Create, unlock and deactivate accounts")
+        )
+    items.append(NavItem("Your account", reverse("accounts:account"), "Password and authenticator app"))
+    items.append(NavItem("Help", reverse("core:help")))
+    return items

@@ -1,0 +1,13 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("cspr.core.urls")),
+    path("account/", include("cspr.accounts.urls")),
+    path("admin/accounts/", include("cspr.accounts.admin_urls")),
+    path("partnerships/", include("cspr.partnerships.urls")),
+    path("audit/", include("cspr.audit.urls")),
+]
+
+handler403 = "cspr.core.views.forbidden"
+handler404 = "cspr.core.views.not_found"
+handler500 = "cspr.core.views.server_error"

@@ -1,0 +1,145 @@
+"""Every URL the project defines, requested by every role and by a user of another partnership.
+
+Adding a URL without an entry here fails `test_every_url_has_an_entry`: decide who may use it first.
+Statuses: 200 shown, 302 redirected (to sign-in for anonymous visitors), 403 seen but not allowed,
+404 not even shown to exist (another partnership's records), 405 wrong method.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+PERSONAS = [
+    "anonymous",
+    "business_manager",
+    "review_group_member",
+    "executive_member",
+    "agency_lead",
+    "independent_reviewer",
+    "panel_member",
+    "system_admin",
+    "other_business_manager",
+]
+SIGNED_IN = PERSONAS[1:]
+
+
+def only(allowed: dict, otherwise: int, anonymous: int = 302) -> dict:
+    expected = dict.fromkeys(SIGNED_IN, otherwise)
+    expected["anonymous"] = anonymous
+    expected.update(allowed)
+    return expected
+
+
+def everyone(status: int) -> dict:
+    return dict.fromkeys(PERSONAS, status)
+
+
+def signed_in(status: int) -> dict:
+    return only({}, status)
+
+
+ADMIN_ONLY = only({"system_admin": 200}, 403)
+ADMIN_ONLY_POST = only({"system_admin": 302}, 403)
+SEES_PARTNERSHIP = only(
+    {
+        "business_manager": 200,
+        "review_group_member": 200,
+        "executive_member": 200,
+        "agency_lead": 200,
+        "system_admin": 200,
+    },
+    404,
+)
+MANAGES_AGENCIES = only(
+    {
+        "business_manager": 200,
+        "system_admin": 200,
+        "review_group_member": 403,
+        "executive_member": 403,
+        "agency_lead": 403,
+    },
+    404,
+)
+# Another partnership's business manager reads their own partnership's log at the same address.
+BUSINESS_MANAGER_ONLY = only({"business_manager": 200, "other_business_manager": 200}, 403)
+
+
+def partnership_kwargs(ctx):
+    return {"slug": ctx["partnership"].slug}
+
+
+def account_kwargs(ctx):
+    return {"pk": ctx["business_manager_account"].pk}
+
+
+# url name -> (method, kwargs(ctx) or None, expected status per persona)
+MATRIX = {
+    "core:home": ("get", None, signed_in(200)),
+    "core:help": ("get", None, everyone(200)),
+    "core:help-page": ("get", lambda ctx: {"slug": "business-manager"}, everyone(200)),
+    "core:accessibility": ("get", None, everyone(200)),
+    "core:privacy": ("get", None, everyone(200)),
+    "core:health": ("get", None, everyone(200)),
+    "accounts:sign-in": ("get", None, only({}, 302, anonymous=200)),
+    "accounts:sign-in-code": ("get", None, signed_in(302)),
+    "accounts:sign-out": ("post", None, everyone(302)),
+    "accounts:account": ("get", None, signed_in(200)),
+    "accounts:two-factor-set-up": ("get", None, signed_in(200)),
+    "accounts:password-change": ("get", None, signed_in(200)),
+    "accounts:password-reset": ("get", None, everyone(200)),
+    "accounts:password-reset-sent": ("get", None, everyone(200)),
+    "accounts:set-password": ("get", lambda ctx: {"uidb64": "MQ", "token": "set-password"}, everyone(200)),
+    "account-admin:list": ("get", None, ADMIN_ONLY),
+    "account-admin:create": ("get", None, ADMIN_ONLY),
+    "account-admin:detail": ("get", account_kwargs, ADMIN_ONLY),
+    "account-admin:edit": ("get", account_kwargs, ADMIN_ONLY),
+    "account-admin:unlock": ("post", account_kwargs, ADMIN_ONLY_POST),
+    "account-admin:set-active": ("post", account_kwargs, ADMIN_ONLY_POST),
+    "account-admin:reset-second-factor": ("post", account_kwargs, ADMIN_ONLY_POST),
+    "account-admin:resend-invitation": ("post", account_kwargs, ADMIN_ONLY_POST),
+    "partnerships:list": ("get", None, ADMIN_ONLY),
+    "partnerships:create": ("get", None, ADMIN_ONLY),
+    "partnerships:detail": ("get", partnership_kwargs, SEES_PARTNERSHIP),
+    "partnerships:edit": ("get", partnership_kwargs, ADMIN_ONLY),
+    "partnerships:agency-create": ("get", partnership_kwargs, MANAGES_AGENCIES),
+    "partnerships:agency-edit": (
+        "get",
+        lambda ctx: {**partnership_kwargs(ctx), "pk": ctx["agency"].pk},
+        MANAGES_AGENCIES,
+    ),
+    "audit:log": ("get", None, BUSINESS_MANAGER_ONLY),
+    "audit:export": ("get", None, BUSINESS_MANAGER_ONLY),
+}
+
+
+def project_url_names(patterns=None, namespace=None) -> set[str]:
+    names = set()
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or namespace
+            names |= project_url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            assert pattern.name, f"URL {pattern.pattern} has no name: name it and add it to MATRIX"
+            names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+    return names
+
+
+def test_every_url_has_an_entry():
+    names = project_url_names()
+    assert names - MATRIX.keys() == set(), "URLs without a permission matrix entry"
+    assert MATRIX.keys() - names == set(), "matrix entries for URLs that no longer exist"
+
+
+@pytest.fixture
+def ctx(partnership, agency, business_manager):
+    return {"partnership": partnership, "agency": agency, "business_manager_account": business_manager}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_permission_matrix(client, request, ctx, url_name, persona):
+    method, kwargs, expected = MATRIX[url_name]
+    if persona != "anonymous":
+        client.force_login(request.getfixturevalue(persona))
+    url = reverse(url_name, kwargs=kwargs(ctx) if kwargs else None)
+    response = getattr(client, method)(url)
+    assert response.status_code == expected[persona], f"{persona} {method.upper()} {url}"
