@@ -68,8 +68,3 @@ def can_manage_agencies(user, partnership) -> bool:
 def can_view_audit_log(user, partnership) -> bool:
     """A partnership's business manager reads its audit log; nobody edits it anywhere."""
     return is_member_of(user, partnership) and user.role == Role.BUSINESS_MANAGER
-
-
-def can_view_national_audit_log(user) -> bool:
-    """Administrators read sign-in and account events that belong to no partnership."""
-    return has_role(user, Role.SYSTEM_ADMIN)

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "cspr.partnerships",
     "cspr.accounts",
     "cspr.audit",
+    "cspr.clock",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "cspr.accounts.middleware.SecondFactorMiddleware",
+    "cspr.audit.middleware.AuditViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -181,7 +183,16 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
-_email = dj_email_url.parse(os.environ.get("EMAIL_URL", "console://"))
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+if PRODUCTION and not EMAIL_URL.startswith(("smtp", "submission")):
+    # Console email would write password links into the server log.
+    raise ImproperlyConfigured("Set EMAIL_URL to your SMTP server (smtp:// or submission://) in production")
+_email = dj_email_url.parse(EMAIL_URL or "console://")
+if "EMAIL_BACKEND" not in _email:
+    raise ImproperlyConfigured(
+        f"EMAIL_URL scheme {EMAIL_URL.split(':', 1)[0]!r} is not supported: "
+        "use smtp://, submission:// (TLS on port 587) or console://"
+    )
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email["EMAIL_HOST"]
 EMAIL_PORT = _email["EMAIL_PORT"]
@@ -214,7 +225,7 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SESSION_COOKIE_NAME = "__Host-sessionid"

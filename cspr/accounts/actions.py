@@ -31,7 +31,7 @@ def sign_in_error_for_locked(user: User) -> str:
     until = timezone.localtime(user.locked_until)
     return (
         "This account is locked after too many failed sign-in attempts. "
-        f"Try again after {until:%-I:%M%p} or ask your administrator to unlock it".replace(
+        f"Try again after {until:%-I:%M%p} or ask the system administrator to unlock it".replace(
             "AM", "am"
         ).replace("PM", "pm")
     )

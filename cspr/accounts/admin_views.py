@@ -43,7 +43,7 @@ def account_list(request):
 
 def account_create(request):
     _require_admin(request.user)
-    form = AccountForm(request.POST or None)
+    form = AccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         account = actions.do_save_account(form, acting_user=request.user, request=request)
         messages.success(
@@ -64,7 +64,7 @@ def account_detail(request, pk):
 
 def account_edit(request, pk):
     account = get_account_for_admin(request.user, pk)
-    form = AccountForm(request.POST or None, instance=account)
+    form = AccountForm(request.POST if request.method == "POST" else None, instance=account)
     if request.method == "POST" and form.is_valid():
         actions.do_save_account(form, acting_user=request.user, request=request)
         messages.success(request, "Account details saved")

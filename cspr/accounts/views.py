@@ -30,7 +30,7 @@ def _next_url(request) -> str:
 def sign_in(request):
     if request.user.is_authenticated:
         return redirect(second_factor_step(request.user) or "core:home")
-    form = SignInForm(request.POST or None)
+    form = SignInForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         result = actions.do_sign_in(request, form.cleaned_data["email"], form.cleaned_data["password"])
         if result.user is not None:
@@ -51,7 +51,7 @@ def sign_in_code(request):
     has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
     if request.user.is_verified() or not has_device:
         return redirect("core:home")
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if actions.do_verify_second_factor(request, form.cleaned_data["code"]):
             return redirect(_next_url(request))
@@ -61,7 +61,7 @@ def sign_in_code(request):
 
 def two_factor_set_up(request):
     device = actions.unconfirmed_device(request.user)
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if actions.do_confirm_second_factor(request, form.cleaned_data["code"]):
             messages.success(

@@ -14,9 +14,12 @@ from .steps import STEPS, TRIGGERS, Step, Trigger, Unit, add_calendar_months, ge
 from .working_days import WorkingDayCalendar, default_calendar
 
 DueFrom = Callable[[dt.date], dt.date]
-# Per trigger, in TRIGGERS order: the steps it starts, as (code, due date from the trigger date), and the
-# triggers to assume from those steps' due dates, as (assumed trigger, step code).
-_PlanEntry = tuple[str, tuple[tuple[str, DueFrom], ...], tuple[tuple[str, str], ...]]
+# Per trigger, in TRIGGERS order: the steps it starts, as (code, precomputed answers by trigger date, due date
+# function for dates not in the answers), and the triggers to assume from those steps' due dates, as
+# (assumed trigger, step code).
+_PlanStep = tuple[str, Mapping[dt.date, dt.date], DueFrom]
+_PlanEntry = tuple[str, tuple[_PlanStep, ...], tuple[tuple[str, str], ...]]
+_NO_ANSWERS: Mapping[dt.date, dt.date] = {}
 
 
 def compute_deadlines(
@@ -40,30 +43,33 @@ def compute_deadlines(
         start = known.get(trigger)
         if start is None:
             continue
-        for code, due_from in steps:
-            due[code] = due_from(start)
+        for code, answers, due_from in steps:
+            due[code] = answers.get(start) or due_from(start)
         for assumed, code in assumptions:
             if known.get(assumed) is None:
                 known[assumed] = due[code]
     return due
 
 
-@functools.lru_cache(maxsize=256)
 def _plan(
     calendar: WorkingDayCalendar, overrides: frozenset[tuple[str, int]] | None
 ) -> tuple[_PlanEntry, ...]:
     """The steps table compiled for one calendar and one set of lengths, so each case only looks dates up.
 
-    Cached on the calendar (by identity) and the overrides: a partnership's plan is compiled once. Triggers
-    are evaluated in `TRIGGERS` order, which puts every trigger after the step it may be assumed from.
+    Kept on the calendar, by overrides: a partnership's plan is compiled once per calendar. Triggers are
+    evaluated in `TRIGGERS` order, which puts every trigger after the step it may be assumed from.
     """
-    lengths = dict(overrides or ())
-    return tuple(_plan_entry(trigger, calendar, lengths) for trigger in TRIGGERS.values())
+    plan = calendar.compiled_plans.get(overrides)
+    if plan is None:
+        lengths = dict(overrides or ())
+        plan = tuple(_plan_entry(trigger, calendar, lengths) for trigger in TRIGGERS.values())
+        calendar.compiled_plans[overrides] = plan
+    return plan
 
 
 def _plan_entry(trigger: Trigger, calendar: WorkingDayCalendar, lengths: dict[str, int]) -> _PlanEntry:
     steps = tuple(
-        (step.code, _due_from(step, calendar, lengths.get(step.code, step.length)))
+        _plan_step(step, calendar, lengths.get(step.code, step.length))
         for step in STEPS
         if step.trigger == trigger.name
     )
@@ -75,13 +81,13 @@ def _plan_entry(trigger: Trigger, calendar: WorkingDayCalendar, lengths: dict[st
     return trigger.name, steps, assumptions
 
 
-def _due_from(step: Step, calendar: WorkingDayCalendar, length: int) -> DueFrom:
+def _plan_step(step: Step, calendar: WorkingDayCalendar, length: int) -> _PlanStep:
     amount = -length if step.before else length
     if step.unit is Unit.WORKING_DAYS:
-        return calendar.shifter(amount)
+        return step.code, calendar.answers(amount), functools.partial(calendar.add_working_days, n=amount)
     if step.unit is Unit.CALENDAR_DAYS:
-        return functools.partial(_add_calendar_days, days=amount)
-    return functools.partial(add_calendar_months, months=amount)
+        return step.code, _NO_ANSWERS, functools.partial(_add_calendar_days, days=amount)
+    return step.code, _NO_ANSWERS, functools.partial(add_calendar_months, months=amount)
 
 
 def _add_calendar_days(start: dt.date, days: int) -> dt.date:

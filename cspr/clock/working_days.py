@@ -8,7 +8,7 @@ becoming aware", "rapid review within 15 working days"), and pages list many dea
 import contextlib
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from .bank_holidays import BankHolidayOverride, england_and_wales_bank_holidays, shipped_overrides
 from .errors import DateOutOfRange
@@ -38,7 +38,10 @@ class WorkingDayCalendar:
         self._working_dates = [day for day, working in zip(days, self._is_working, strict=True) if working]
         self._working_up_to = _running_total(self._is_working)
         self._working_count = len(self._working_dates)
-        self._shifters: dict[int, Callable[[dt.date], dt.date]] = {}
+        self._answers: dict[int, dict[dt.date, dt.date]] = {}
+        # Deadline plans compiled against this calendar by cspr.clock.deadlines, kept here so that they live
+        # and die with it (a global cache would keep replaced calendars and their tables alive).
+        self.compiled_plans: dict[object, object] = {}
 
     def __repr__(self) -> str:
         return f"<WorkingDayCalendar {self.first} to {self.last}, {len(self.bank_holidays)} bank holidays>"
@@ -74,32 +77,24 @@ class WorkingDayCalendar:
             return self._working_dates[target]
         raise DateOutOfRange(start, self.first, self.last, counting=n)
 
-    def shifter(self, n: int) -> Callable[[dt.date], dt.date]:
-        """`add_working_days(day, n)` as a one-argument function backed by a lookup table.
+    def answers(self, n: int) -> dict[dt.date, dt.date]:
+        """`add_working_days(day, n)` for every day in range whose answer is in range (read-only, cached).
 
-        Why: `compute_deadlines` asks the same few questions (5, 10, 15 working days) for every case, so a
-        table per length answers each with one dict lookup. Anything not in the table (a datetime, a date out
-        of range) falls back to `add_working_days`, which answers or raises `DateOutOfRange`.
+        Why: `compute_deadlines` asks the same few questions (5, 10, 15 working days) for every case, and one
+        dict lookup is several times faster than a Python call. A day missing from the table (out of range,
+        or a datetime) must go through `add_working_days`, which answers or raises `DateOutOfRange`.
         """
-        if n not in self._shifters:
-            self._shifters[n] = self._build_shifter(n)
-        return self._shifters[n]
+        if n not in self._answers:
+            self._answers[n] = self._build_answers(n)
+        return self._answers[n]
 
-    def _build_shifter(self, n: int) -> Callable[[dt.date], dt.date]:
-        add_working_days = self.add_working_days
-        table = {}
+    def _build_answers(self, n: int) -> dict[dt.date, dt.date]:
+        answers = {}
         for i in range(self._span):
             day = self.first + dt.timedelta(days=i)
             with contextlib.suppress(DateOutOfRange):
-                table[day] = add_working_days(day, n)
-
-        def shifted(day: dt.date) -> dt.date:
-            try:
-                return table[day]
-            except KeyError:
-                return add_working_days(day, n)
-
-        return shifted
+                answers[day] = self.add_working_days(day, n)
+        return answers
 
     def working_days_between(self, a: dt.date, b: dt.date) -> int:
         """How many working days d satisfy a < d <= b; negative (counted the other way) when b is before a.
@@ -118,7 +113,7 @@ def _running_total(flags: list[bool]) -> list[int]:
     return totals
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=16)
 def _cached_england_calendar(
     extra_overrides: tuple[BankHolidayOverride, ...], first_year: int, last_year: int
 ) -> WorkingDayCalendar:

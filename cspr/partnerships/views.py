@@ -32,7 +32,7 @@ def partnership_list(request):
 def partnership_create(request):
     if not permissions.can_manage_partnerships(request.user):
         raise PermissionDenied
-    form = PartnershipForm(request.POST or None)
+    form = PartnershipForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         partnership = actions.do_save_partnership(form, acting_user=request.user, request=request)
         messages.success(request, f"{partnership.name} created")
@@ -44,7 +44,7 @@ def partnership_edit(request, slug):
     if not permissions.can_manage_partnerships(request.user):
         raise PermissionDenied
     partnership = get_object_or_404(Partnership, slug=slug)
-    form = PartnershipForm(request.POST or None, instance=partnership)
+    form = PartnershipForm(request.POST if request.method == "POST" else None, instance=partnership)
     if request.method == "POST" and form.is_valid():
         partnership = actions.do_save_partnership(form, acting_user=request.user, request=request)
         messages.success(request, "Partnership details saved")
@@ -69,7 +69,7 @@ def partnership_detail(request, slug):
 
 def agency_create(request, slug):
     partnership = get_partnership_for_user(request.user, slug, manage_agencies=True)
-    form = AgencyForm(request.POST or None, partnership=partnership)
+    form = AgencyForm(request.POST if request.method == "POST" else None, partnership=partnership)
     if request.method == "POST" and form.is_valid():
         agency = actions.do_save_agency(form, acting_user=request.user, request=request)
         messages.success(request, f"{agency.name} added")
@@ -83,7 +83,9 @@ def agency_create(request, slug):
 def agency_edit(request, slug, pk):
     partnership = get_partnership_for_user(request.user, slug, manage_agencies=True)
     agency = get_object_or_404(Agency.objects.visible_to(request.user), partnership=partnership, pk=pk)
-    form = AgencyForm(request.POST or None, instance=agency, partnership=partnership)
+    form = AgencyForm(
+        request.POST if request.method == "POST" else None, instance=agency, partnership=partnership
+    )
     if request.method == "POST" and form.is_valid():
         actions.do_save_agency(form, acting_user=request.user, request=request)
         messages.success(request, "Agency details saved")

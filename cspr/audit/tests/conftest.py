@@ -1,20 +1,6 @@
-import pytest
 from django.db import connection
 
 from cspr.audit.models import AuditEvent
-
-AUDIT_MIDDLEWARE = "cspr.audit.middleware.AuditViewMiddleware"
-
-
-@pytest.fixture
-def audit_middleware(settings):
-    """The page-view middleware after the second-factor check, whether or not settings has it yet."""
-    if AUDIT_MIDDLEWARE not in settings.MIDDLEWARE:
-        middleware = list(settings.MIDDLEWARE)
-        middleware.insert(
-            middleware.index("cspr.accounts.middleware.SecondFactorMiddleware") + 1, AUDIT_MIDDLEWARE
-        )
-        settings.MIDDLEWARE = middleware
 
 
 def tamper(sql_set: str, params: list, sequence: int) -> None:

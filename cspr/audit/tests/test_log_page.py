@@ -175,13 +175,13 @@ def test_no_matching_entries_shows_the_empty_state(signed_in, business_manager):
 
 def test_entries_are_shown_fifty_a_page_with_filters_kept_in_page_links(signed_in, business_manager):
     for n in range(1, 121):
-        record(AuditAction.VIEW, actor=business_manager, object_repr=f"entry-{n:03d}")
-    first = page_text(signed_in.get(LOG, {"action": "view"}))
+        record(AuditAction.CHANGE, actor=business_manager, object_repr=f"entry-{n:03d}")
+    first = page_text(signed_in.get(LOG, {"action": "change"}))
     assert "120 entries, showing 1 to 50" in first
     assert "entry-120" in first and "entry-071" in first and "entry-070" not in first
     assert "govuk-pagination" in first
-    assert "?action=view&amp;page=2" in first
-    last = page_text(signed_in.get(LOG, {"action": "view", "page": "3"}))
+    assert "?action=change&amp;page=2" in first
+    last = page_text(signed_in.get(LOG, {"action": "change", "page": "3"}))
     assert "entry-020" in last and "entry-001" in last and "entry-021" not in last
 
 

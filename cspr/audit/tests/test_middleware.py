@@ -1,12 +1,9 @@
-import pytest
 from django.http import HttpResponse
 from django.urls import reverse
 
 from cspr.audit.log import viewed
 from cspr.audit.middleware import AuditViewMiddleware
 from cspr.audit.models import AuditAction, AuditEvent
-
-pytestmark = pytest.mark.usefixtures("audit_middleware")
 
 
 def views():

@@ -208,3 +208,19 @@ def test_the_issue_examples_are_in_the_table():
         get_step(code)
     assert get_step("final_report_to_panel").before
     assert get_step("care_leaver_notification").trigger == "care_leaver_death_aware"
+
+
+def test_one_partnerships_lengths_do_not_leak_into_anothers():
+    notified = {"notified": D(2023, 5, 9)}
+    assert compute_deadlines(notified, overrides={"agency_return": 8})["agency_return"] == D(2023, 5, 19)
+    assert compute_deadlines(notified)["agency_return"] == D(2023, 5, 23)
+    assert compute_deadlines(notified, overrides={"agency_return": 9})["agency_return"] == D(2023, 5, 22)
+
+
+def test_each_calendar_keeps_its_own_plan():
+    one_off = BankHolidayOverride(D(2023, 5, 5), "add", "Imagined one-off bank holiday", "test")
+    assert compute_deadlines({"aware": AWARE})["notification"] == D(2023, 5, 9)
+    assert compute_deadlines({"aware": AWARE}, calendar=england_calendar([one_off]))["notification"] == D(
+        2023, 5, 10
+    )
+    assert compute_deadlines({"aware": AWARE})["notification"] == D(2023, 5, 9)

@@ -578,5 +578,6 @@ def test_vendored_frontend_uses_no_gds_transport_font_or_crown_assets():
     assert "font-family:arial,sans-serif" in css
     assert (STATIC / "govuk" / "govuk-frontend.min.js").read_text().count("initAll") >= 1
     shipped = {path.name for path in (STATIC / "govuk").rglob("*") if path.is_file()}
-    assert shipped == {"govuk-frontend.min.css", "govuk-frontend.min.js", "README.txt"}
+    assert shipped == {"govuk-frontend.min.css", "govuk-frontend.min.js", "README.txt", "govuk-crest.svg"}
+    assert "<path" not in (STATIC / "govuk" / "assets" / "images" / "govuk-crest.svg").read_text()
     assert "import { initAll }" in (STATIC / "cspr" / "init.js").read_text()

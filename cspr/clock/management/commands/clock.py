@@ -1,7 +1,8 @@
 """`cspr clock ...`: the statutory clock's command line (`cspr.clock.cli.run`) as a management command.
 
 Thin on purpose: the arguments go to `run` untouched, because Django's own option parsing would reject
-`add-working-days -` and the negative counts that `run` accepts.
+`add-working-days -` and the negative counts that `run` accepts. Django finds it once "cspr.clock" is in
+INSTALLED_APPS; without that, `python -m cspr.clock ...` runs the same command line.
 """
 
 import sys
