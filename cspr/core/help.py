@@ -9,6 +9,8 @@ from django.conf import settings
 
 HELP_DIR = settings.PROJECT_DIR / "docs"
 PAGE_NAME = re.compile(r"^[a-z0-9-]+$")
+# Pages for the council's IT team; every other page is a guide for one role. docs/development/ is not served.
+IT_PAGES = ("install", "operations")
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,10 @@ class HelpPage:
     slug: str
     title: str
     path: Path
+
+    @property
+    def for_it(self) -> bool:
+        return self.slug in IT_PAGES
 
     def html(self) -> str:
         """Markdown to HTML with GOV.UK typography classes; the guide is our own text, not user input."""

@@ -17,7 +17,12 @@ def home(request):
 
 @login_not_required
 def help_index(request):
-    return render(request, "core/help_index.html", {"pages": help.help_pages()})
+    pages = help.help_pages()
+    context = {
+        "role_pages": [page for page in pages if not page.for_it],
+        "it_pages": [page for page in pages if page.for_it],
+    }
+    return render(request, "core/help_index.html", context)
 
 
 @login_not_required
