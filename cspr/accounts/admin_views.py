@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -50,7 +51,7 @@ def account_create(request):
             request, f"Account created for {account.email}. We have emailed them a link to set a password."
         )
         return redirect("account-admin:detail", account.pk)
-    return render(request, "accounts/admin/form.html", {"form": form, "title": "Create an account"})
+    return _account_form_page(request, form, "Create an account")
 
 
 def account_detail(request, pk):
@@ -69,7 +70,17 @@ def account_edit(request, pk):
         actions.do_save_account(form, acting_user=request.user, request=request)
         messages.success(request, "Account details saved")
         return redirect("account-admin:detail", account.pk)
-    return render(request, "accounts/admin/form.html", {"form": form, "title": f"Change {account.email}"})
+    return _account_form_page(request, form, f"Change {account.email}")
+
+
+def _account_form_page(request, form, title):
+    context = {
+        "form": form,
+        "title": title,
+        "button": "Save account",
+        "back_url": reverse("account-admin:list"),
+    }
+    return render(request, "form_page.html", context)
 
 
 @require_POST

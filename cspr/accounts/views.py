@@ -107,7 +107,7 @@ def account(request):
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
-    template_name = "accounts/form_page.html"
+    template_name = "form_page.html"
     success_url = reverse_lazy("accounts:account")
     extra_context = {"title": "Change your password", "button": "Change password"}
 
@@ -117,7 +117,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    template_name = "accounts/form_page.html"
+    template_name = "form_page.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password-reset-sent")

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from cspr import permissions
 from cspr.accounts.models import Role
@@ -37,7 +38,7 @@ def partnership_create(request):
         partnership = actions.do_save_partnership(form, acting_user=request.user, request=request)
         messages.success(request, f"{partnership.name} created")
         return redirect(partnership)
-    return render(request, "partnerships/form.html", {"form": form, "title": "Add a partnership"})
+    return _partnership_form_page(request, form, "Add a partnership")
 
 
 def partnership_edit(request, slug):
@@ -49,7 +50,17 @@ def partnership_edit(request, slug):
         partnership = actions.do_save_partnership(form, acting_user=request.user, request=request)
         messages.success(request, "Partnership details saved")
         return redirect(partnership)
-    return render(request, "partnerships/form.html", {"form": form, "title": f"Change {partnership.name}"})
+    return _partnership_form_page(request, form, f"Change {partnership.name}")
+
+
+def _partnership_form_page(request, form, title):
+    context = {
+        "form": form,
+        "title": title,
+        "button": "Save partnership",
+        "back_url": reverse("partnerships:list"),
+    }
+    return render(request, "form_page.html", context)
 
 
 def partnership_detail(request, slug):
@@ -74,10 +85,7 @@ def agency_create(request, slug):
         agency = actions.do_save_agency(form, acting_user=request.user, request=request)
         messages.success(request, f"{agency.name} added")
         return redirect(partnership)
-    title = f"Add an agency to {partnership.name}"
-    return render(
-        request, "partnerships/agency_form.html", {"form": form, "title": title, "partnership": partnership}
-    )
+    return _agency_form_page(request, form, f"Add an agency to {partnership.name}", partnership)
 
 
 def agency_edit(request, slug, pk):
@@ -90,7 +98,14 @@ def agency_edit(request, slug, pk):
         actions.do_save_agency(form, acting_user=request.user, request=request)
         messages.success(request, "Agency details saved")
         return redirect(partnership)
-    title = f"Change {agency.name}"
-    return render(
-        request, "partnerships/agency_form.html", {"form": form, "title": title, "partnership": partnership}
-    )
+    return _agency_form_page(request, form, f"Change {agency.name}", partnership)
+
+
+def _agency_form_page(request, form, title, partnership):
+    context = {
+        "form": form,
+        "title": title,
+        "button": "Save agency",
+        "back_url": partnership.get_absolute_url(),
+    }
+    return render(request, "form_page.html", context)
