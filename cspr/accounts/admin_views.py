@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -13,6 +13,9 @@ from cspr import permissions
 from cspr.accounts import actions
 from cspr.accounts.forms import AccountFilterForm, AccountForm
 from cspr.accounts.models import User
+from cspr.core.pages import form_page
+
+_ACCOUNTS = reverse_lazy("account-admin:list")
 
 
 def get_account_for_admin(user, pk: int) -> User:
@@ -51,7 +54,7 @@ def account_create(request):
             request, f"Account created for {account.email}. We have emailed them a link to set a password."
         )
         return redirect("account-admin:detail", account.pk)
-    return _account_form_page(request, form, "Create an account")
+    return form_page(request, form, title="Create an account", button="Save account", back_url=_ACCOUNTS)
 
 
 def account_detail(request, pk):
@@ -70,17 +73,9 @@ def account_edit(request, pk):
         actions.do_save_account(form, acting_user=request.user, request=request)
         messages.success(request, "Account details saved")
         return redirect("account-admin:detail", account.pk)
-    return _account_form_page(request, form, f"Change {account.email}")
-
-
-def _account_form_page(request, form, title):
-    context = {
-        "form": form,
-        "title": title,
-        "button": "Save account",
-        "back_url": reverse("account-admin:list"),
-    }
-    return render(request, "form_page.html", context)
+    return form_page(
+        request, form, title=f"Change {account.email}", button="Save account", back_url=_ACCOUNTS
+    )
 
 
 @require_POST

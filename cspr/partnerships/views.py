@@ -4,13 +4,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse_lazy
 
 from cspr import permissions
 from cspr.accounts.models import Role
+from cspr.core.pages import form_page
 from cspr.partnerships import actions
 from cspr.partnerships.forms import AgencyForm, PartnershipForm
 from cspr.partnerships.models import Agency, Partnership
+
+_LIST = reverse_lazy("partnerships:list")
 
 
 def get_partnership_for_user(user, slug: str, manage_agencies: bool = False) -> Partnership:
@@ -38,7 +41,7 @@ def partnership_create(request):
         partnership = actions.do_save_partnership(form, acting_user=request.user, request=request)
         messages.success(request, f"{partnership.name} created")
         return redirect(partnership)
-    return _partnership_form_page(request, form, "Add a partnership")
+    return form_page(request, form, title="Add a partnership", button="Save partnership", back_url=_LIST)
 
 
 def partnership_edit(request, slug):
@@ -50,17 +53,9 @@ def partnership_edit(request, slug):
         partnership = actions.do_save_partnership(form, acting_user=request.user, request=request)
         messages.success(request, "Partnership details saved")
         return redirect(partnership)
-    return _partnership_form_page(request, form, f"Change {partnership.name}")
-
-
-def _partnership_form_page(request, form, title):
-    context = {
-        "form": form,
-        "title": title,
-        "button": "Save partnership",
-        "back_url": reverse("partnerships:list"),
-    }
-    return render(request, "form_page.html", context)
+    return form_page(
+        request, form, title=f"Change {partnership.name}", button="Save partnership", back_url=_LIST
+    )
 
 
 def partnership_detail(request, slug):
@@ -85,7 +80,13 @@ def agency_create(request, slug):
         agency = actions.do_save_agency(form, acting_user=request.user, request=request)
         messages.success(request, f"{agency.name} added")
         return redirect(partnership)
-    return _agency_form_page(request, form, f"Add an agency to {partnership.name}", partnership)
+    return form_page(
+        request,
+        form,
+        title=f"Add an agency to {partnership.name}",
+        button="Save agency",
+        back_url=partnership.get_absolute_url(),
+    )
 
 
 def agency_edit(request, slug, pk):
@@ -98,14 +99,10 @@ def agency_edit(request, slug, pk):
         actions.do_save_agency(form, acting_user=request.user, request=request)
         messages.success(request, "Agency details saved")
         return redirect(partnership)
-    return _agency_form_page(request, form, f"Change {agency.name}", partnership)
-
-
-def _agency_form_page(request, form, title, partnership):
-    context = {
-        "form": form,
-        "title": title,
-        "button": "Save agency",
-        "back_url": partnership.get_absolute_url(),
-    }
-    return render(request, "form_page.html", context)
+    return form_page(
+        request,
+        form,
+        title=f"Change {agency.name}",
+        button="Save agency",
+        back_url=partnership.get_absolute_url(),
+    )
