@@ -1,9 +1,12 @@
 """Test personas shared by every app's tests: two partnerships and one person of each role."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.hashers import Argon2PasswordHasher
 
 from cspr.accounts.models import Role, User
+from cspr.incidents.models import Child, Incident, IncidentNature, IncidentStatus, Referral, Sex
 from cspr.partnerships.models import Agency, AgencyKind, LocalAuthority, Partnership
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test personas only
@@ -106,3 +109,48 @@ def system_admin(db):
 def other_business_manager(other_partnership):
     """A business manager of another partnership: must see nothing of `partnership`."""
     return make_user(Role.BUSINESS_MANAGER, other_partnership)
+
+
+def make_incident(partnership, *, agency=None, reference="2026/001", **fields) -> Incident:
+    """An incident awaiting notification with one named child ("Child K"), referred by `agency`."""
+    fields = {
+        "status": IncidentStatus.NOTIFICATION_DUE,
+        "aware_on": dt.date(2026, 11, 23),
+        "incident_on": dt.date(2026, 11, 21),
+        "nature": IncidentNature.SERIOUS_HARM,
+        "summary": "Infant admitted to hospital with unexplained fractures.",
+        **fields,
+    }
+    incident = Incident.objects.create(partnership=partnership, reference=reference, **fields)
+    Child.objects.create(
+        partnership=partnership,
+        incident=incident,
+        name="Kai Testchild",
+        pseudonym="Child K",
+        date_of_birth=dt.date(2026, 5, 2),
+        sex=Sex.MALE,
+    )
+    if agency is not None:
+        incident.agencies_involved.add(agency)
+        Referral.objects.create(
+            partnership=partnership,
+            incident=incident,
+            received_on=fields["aware_on"],
+            referrer_name="Pat Referrer",
+            referrer_role="Detective sergeant",
+            referrer_agency=agency,
+            what_happened=fields["summary"],
+        )
+    return incident
+
+
+@pytest.fixture
+def incident(partnership, agency):
+    """Northshire's incident 2026/001, referred by `agency` (the agency lead's), awaiting notification."""
+    return make_incident(partnership, agency=agency)
+
+
+@pytest.fixture
+def other_incident(other_partnership):
+    """Southshire's incident: nobody in Northshire may see it."""
+    return make_incident(other_partnership, reference="2026/001")

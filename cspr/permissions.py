@@ -68,3 +68,48 @@ def can_manage_agencies(user, partnership) -> bool:
 def can_view_audit_log(user, partnership) -> bool:
     """A partnership's business manager reads its audit log; nobody edits it anywhere."""
     return is_member_of(user, partnership) and user.role == Role.BUSINESS_MANAGER
+
+
+# Incidents: referral, screening, notification and the register.
+
+
+def can_refer(user) -> bool:
+    """Agency leads refer in the product; business managers also record referrals received elsewhere."""
+    return has_role(user, Role.AGENCY_LEAD, Role.BUSINESS_MANAGER)
+
+
+def can_record_referral(user) -> bool:
+    """Recording a referral received by email, phone or letter, with the original attached."""
+    return has_role(user, Role.BUSINESS_MANAGER)
+
+
+def can_view_register(user) -> bool:
+    """The partnership's incident register; agency leads see their own agency's part of it."""
+    return has_role(
+        user, Role.BUSINESS_MANAGER, Role.REVIEW_GROUP_MEMBER, Role.EXECUTIVE_MEMBER, Role.AGENCY_LEAD
+    )
+
+
+def can_export_register(user) -> bool:
+    return has_role(user, Role.BUSINESS_MANAGER)
+
+
+def can_edit_incident(user, incident) -> bool:
+    return is_member_of(user, incident.partnership) and user.role == Role.BUSINESS_MANAGER
+
+
+def can_screen(user, incident) -> bool:
+    """The business manager records the screening decision and the partners' agreement."""
+    return is_member_of(user, incident.partnership) and user.role == Role.BUSINESS_MANAGER
+
+
+def can_notify(user, incident) -> bool:
+    """The business manager and the incident's local authority notifier complete the notification."""
+    if not is_member_of(user, incident.partnership):
+        return False
+    return user.role == Role.BUSINESS_MANAGER or incident.notifier_id == user.pk
+
+
+def can_see_child_names(user, incident) -> bool:
+    """Only business managers and the notifier see a child's name; everyone else sees the pseudonym."""
+    return can_notify(user, incident)

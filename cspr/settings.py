@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "cspr.accounts",
     "cspr.audit",
     "cspr.clock",
+    "cspr.incidents",
+    "cspr.deadlines",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,8 @@ urlpatterns = [
     path("admin/accounts/", include("cspr.accounts.admin_urls")),
     path("partnerships/", include("cspr.partnerships.urls")),
     path("audit/", include("cspr.audit.urls")),
+    path("incidents/", include("cspr.incidents.urls")),
+    path("deadlines/", include("cspr.deadlines.urls")),
 ]
 
 handler403 = "cspr.core.views.forbidden"

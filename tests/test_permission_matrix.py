@@ -108,6 +108,11 @@ MATRIX = {
     ),
     "audit:log": ("get", None, BUSINESS_MANAGER_ONLY),
     "audit:export": ("get", None, BUSINESS_MANAGER_ONLY),
+    # incidents: register, incident page and exports
+    # incidents: referrals, incident editing and children
+    # incidents: screening
+    # incidents: notification
+    # deadlines
 }
 
 
@@ -130,8 +135,13 @@ def test_every_url_has_an_entry():
 
 
 @pytest.fixture
-def ctx(partnership, agency, business_manager):
-    return {"partnership": partnership, "agency": agency, "business_manager_account": business_manager}
+def ctx(partnership, agency, business_manager, incident):
+    return {
+        "partnership": partnership,
+        "agency": agency,
+        "business_manager_account": business_manager,
+        "incident": incident,
+    }
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
