@@ -247,3 +247,22 @@ LOGGING = {
 AUDIT_TRUST_X_FORWARDED_FOR = envbool("AUDIT_TRUST_X_FORWARDED_FOR", False)
 
 SERVICE_NAME = "Safeguarding case reviews"
+
+# Deadlines: links in emails and calendar feeds, and when `cspr remind` sends reminders.
+SITE_URL = os.environ.get("SITE_URL", "") or (
+    f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION else "http://localhost:8000"
+)
+if not SITE_URL.startswith(("https://", "http://")) or SITE_URL.endswith("/"):
+    raise ImproperlyConfigured(f"SITE_URL must look like https://cspr.example.org, not {SITE_URL!r}")
+_before = envlist("REMINDER_WORKING_DAYS_BEFORE", ["3", "1"])
+if not all(item.isdigit() and int(item) >= 1 for item in _before):
+    raise ImproperlyConfigured("REMINDER_WORKING_DAYS_BEFORE must be whole numbers of 1 or more, e.g. 3,1")
+REMINDER_WORKING_DAYS_BEFORE = tuple(sorted({int(item) for item in _before}, reverse=True))
+REMINDER_ON_DUE_DAY = envbool("REMINDER_ON_DUE_DAY", True)
+REMINDER_WHILE_OVERDUE = envbool("REMINDER_WHILE_OVERDUE", True)
+REMINDER_BUSINESS_MANAGERS_AFTER = envint("REMINDER_BUSINESS_MANAGERS_AFTER", 1)
+REMINDER_EXECUTIVE_AFTER = envint("REMINDER_EXECUTIVE_AFTER", 3)
+if REMINDER_BUSINESS_MANAGERS_AFTER < 1 or REMINDER_EXECUTIVE_AFTER < 1:
+    raise ImproperlyConfigured(
+        "REMINDER_BUSINESS_MANAGERS_AFTER and REMINDER_EXECUTIVE_AFTER must be 1 or more working days"
+    )

@@ -8,6 +8,9 @@ Statuses: 200 shown, 302 redirected (to sign-in for anonymous visitors), 403 see
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from cspr.deadlines.tests import matrix as deadlines_matrix
+from cspr.incidents.tests import matrix_referrals
+
 PERSONAS = [
     "anonymous",
     "business_manager",
@@ -71,6 +74,15 @@ def account_kwargs(ctx):
     return {"pk": ctx["business_manager_account"].pk}
 
 
+# incidents: notification (who reads it, who completes it)
+NOTIFICATION_READERS = only(
+    {"business_manager": 200, "review_group_member": 200, "executive_member": 200, "agency_lead": 403}, 404
+)
+NOTIFIER_ONLY = only(
+    {"business_manager": 200, "review_group_member": 403, "executive_member": 403, "agency_lead": 403}, 404
+)
+
+
 # url name -> (method, kwargs(ctx) or None, expected status per persona)
 MATRIX = {
     "core:home": ("get", None, signed_in(200)),
@@ -109,10 +121,231 @@ MATRIX = {
     "audit:log": ("get", None, BUSINESS_MANAGER_ONLY),
     "audit:export": ("get", None, BUSINESS_MANAGER_ONLY),
     # incidents: register, incident page and exports
+    # Panel members get the national register of notified incidents at the same address.
+    "incidents:register": (
+        "get",
+        None,
+        only({"independent_reviewer": 403, "system_admin": 403}, 200),
+    ),
+    "incidents:export": ("get", None, BUSINESS_MANAGER_ONLY),
+    # The fixture incident is not notified yet, so the Panel does not see it either.
+    "incidents:detail": (
+        "get",
+        lambda ctx: {"pk": ctx["incident"].pk},
+        only(
+            {
+                "business_manager": 200,
+                "review_group_member": 200,
+                "executive_member": 200,
+                "agency_lead": 200,
+            },
+            404,
+        ),
+    ),
     # incidents: referrals, incident editing and children
+    # Agency leads refer in cspr; business managers also record referrals received elsewhere. The original
+    # document goes only to those who may see children's names; editing is the business manager's.
+    "incidents:refer": (
+        "get",
+        None,
+        only({"business_manager": 200, "agency_lead": 200, "other_business_manager": 200}, 403),
+    ),
+    "incidents:record-referral": ("get", None, BUSINESS_MANAGER_ONLY),
+    "incidents:referral-sent": (
+        "get",
+        matrix_referrals.referral_kwargs,
+        only({"business_manager": 200, "agency_lead": 200, "other_business_manager": 404}, 403),
+    ),
+    "incidents:referral-document": (
+        "get",
+        matrix_referrals.referral_document_kwargs,
+        only(
+            {
+                "business_manager": 200,
+                "review_group_member": 403,
+                "executive_member": 403,
+                "agency_lead": 403,
+            },
+            404,
+        ),
+    ),
+    **dict.fromkeys(
+        ["incidents:edit", "incidents:child-add", "incidents:link-add"],
+        (
+            "get",
+            matrix_referrals.incident_kwargs,
+            only(
+                {
+                    "business_manager": 200,
+                    "review_group_member": 403,
+                    "executive_member": 403,
+                    "agency_lead": 403,
+                },
+                404,
+            ),
+        ),
+    ),
+    **dict.fromkeys(
+        ["incidents:child-edit", "incidents:child-remove"],
+        (
+            "get",
+            matrix_referrals.child_kwargs,
+            only(
+                {
+                    "business_manager": 200,
+                    "review_group_member": 403,
+                    "executive_member": 403,
+                    "agency_lead": 403,
+                },
+                404,
+            ),
+        ),
+    ),
+    "incidents:link-remove": (
+        "get",
+        matrix_referrals.link_kwargs,
+        only(
+            {
+                "business_manager": 200,
+                "review_group_member": 403,
+                "executive_member": 403,
+                "agency_lead": 403,
+            },
+            404,
+        ),
+    ),
     # incidents: screening
+    # The summary for the partnership's decision makers; changes for its business manager only. The check
+    # and outcome pages send the business manager to the first question while nothing is answered.
+    "incidents:screening": (
+        "get",
+        lambda ctx: {"pk": ctx["incident"].pk},
+        only(
+            {
+                "business_manager": 200,
+                "review_group_member": 200,
+                "executive_member": 200,
+                "agency_lead": 403,
+            },
+            404,
+        ),
+    ),
+    "incidents:screening-question": (
+        "get",
+        lambda ctx: {"pk": ctx["incident"].pk, "question": "who"},
+        only(
+            {
+                "business_manager": 200,
+                "review_group_member": 403,
+                "executive_member": 403,
+                "agency_lead": 403,
+            },
+            404,
+        ),
+    ),
+    "incidents:screening-check": (
+        "get",
+        lambda ctx: {"pk": ctx["incident"].pk},
+        only(
+            {
+                "business_manager": 302,
+                "review_group_member": 403,
+                "executive_member": 403,
+                "agency_lead": 403,
+            },
+            404,
+        ),
+    ),
+    "incidents:screening-outcome": (
+        "post",
+        lambda ctx: {"pk": ctx["incident"].pk},
+        only(
+            {
+                "business_manager": 302,
+                "review_group_member": 403,
+                "executive_member": 403,
+                "agency_lead": 403,
+            },
+            404,
+        ),
+    ),
+    "incidents:partner-decision": (
+        "get",
+        lambda ctx: {"pk": ctx["incident"].pk},
+        only(
+            {
+                "business_manager": 200,
+                "review_group_member": 403,
+                "executive_member": 403,
+                "agency_lead": 403,
+            },
+            404,
+        ),
+    ),
     # incidents: notification
+    # Readers: the business manager (who completes it), the review group and the executive. The agency lead
+    # sees the incident but is not its notifier; the Panel sees nothing until it has been sent.
+    "incidents:notification": ("get", lambda ctx: {"pk": ctx["incident"].pk}, NOTIFICATION_READERS),
+    "incidents:notification-save": ("get", lambda ctx: {"pk": ctx["incident"].pk}, NOTIFIER_ONLY),
+    # The pages below need a saved version: `saved_notification` makes version 1 of the notification.
+    "incidents:notification-submitted": (
+        "get",
+        (
+            saved_notification := lambda ctx: {
+                "pk": ctx["incident"]
+                .notifications.get_or_create(version=1, defaults={"partnership": ctx["partnership"]})[0]
+                .incident_id
+            }
+        ),
+        NOTIFIER_ONLY,
+    ),
+    "incidents:notification-copies": ("get", saved_notification, NOTIFIER_ONLY),
+    "incidents:notification-version": (
+        "get",
+        lambda ctx: {**saved_notification(ctx), "version": 1},
+        NOTIFICATION_READERS,
+    ),
+    **{
+        f"incidents:notification-{document}": ("get", saved_notification, NOTIFICATION_READERS)
+        for document in ("print", "pdf", "docx", "json")
+    },
     # deadlines
+    "deadlines:bank-holidays": ("get", None, ADMIN_ONLY),
+    "deadlines:bank-holiday-add": ("get", None, ADMIN_ONLY),
+    "deadlines:bank-holiday-delete": ("get", deadlines_matrix.bank_holiday_change_kwargs, ADMIN_ONLY),
+    "deadlines:step-lengths": ("get", None, BUSINESS_MANAGER_ONLY),
+    "deadlines:fortnight": (
+        "get",
+        None,
+        only(
+            {
+                "business_manager": 200,
+                "review_group_member": 200,
+                "executive_member": 200,
+                "agency_lead": 200,
+                "other_business_manager": 200,
+            },
+            403,
+        ),
+    ),
+    "deadlines:fortnight-export": (
+        "get",
+        None,
+        only(
+            {
+                "business_manager": 200,
+                "review_group_member": 200,
+                "executive_member": 200,
+                "agency_lead": 200,
+                "other_business_manager": 200,
+            },
+            403,
+        ),
+    ),
+    "deadlines:panel-overdue": ("get", None, only({"panel_member": 200}, 403)),
+    "deadlines:calendar-feed": ("get", None, signed_in(200)),
+    # The secret address is the key: it works for whoever holds it, signed in or not.
+    "deadlines:ics": ("get", deadlines_matrix.calendar_feed_kwargs, everyone(200)),
 }
 
 

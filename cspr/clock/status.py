@@ -41,6 +41,8 @@ class DeadlineStatus:
     `working_days` is the working days left while open (0 on the due day), the working days overdue when
     overdue, and for a completed step how many working days late it was (0 or less means on time).
     `assumed` is true when the due date rests on an assumed trigger (see `Trigger.assumed_from`).
+    `today` is the day the status describes, so a deadline on a weekend is not called "due today" on the
+    Friday before it.
     """
 
     step: Step
@@ -49,6 +51,7 @@ class DeadlineStatus:
     state: DeadlineState
     working_days: int
     assumed: bool = False
+    today: dt.date | None = None
 
     @property
     def is_open(self) -> bool:
@@ -71,6 +74,8 @@ class DeadlineStatus:
             return f"Met {plural_working_days(self.working_days)} late"
         if self.state is DeadlineState.OVERDUE:
             return f"Overdue by {plural_working_days(self.working_days)}"
+        if self.working_days == 0 and self.today is not None and self.today < self.due_on:
+            return "Last working day before it is due"
         if self.working_days == 0:
             return "Due today"
         return f"Due in {plural_working_days(self.working_days)}"
@@ -100,11 +105,10 @@ def deadline_status(
     if completed_on is not None:
         late = working_days_late(due_on, completed_on, calendar)
         state = DeadlineState.MET if late <= 0 else DeadlineState.MET_LATE
-        return DeadlineStatus(step, due_on, completed_on, state, late, assumed)
+        return DeadlineStatus(step, due_on, completed_on, state, late, assumed, today)
     if today > due_on:
-        return DeadlineStatus(
-            step, due_on, None, DeadlineState.OVERDUE, working_days_late(due_on, today, calendar), assumed
-        )
+        overdue = working_days_late(due_on, today, calendar)
+        return DeadlineStatus(step, due_on, None, DeadlineState.OVERDUE, overdue, assumed, today)
     left = calendar.working_days_between(today, due_on)
     state = DeadlineState.DUE_SOON if left <= DUE_SOON_WORKING_DAYS else DeadlineState.DUE
-    return DeadlineStatus(step, due_on, None, state, left, assumed)
+    return DeadlineStatus(step, due_on, None, state, left, assumed, today)

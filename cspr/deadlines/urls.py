@@ -1,2 +1,4 @@
+from .views import calendar, clock_settings, lists
+
 app_name = "deadlines"
-urlpatterns = []
+urlpatterns = [*clock_settings.urlpatterns, *lists.urlpatterns, *calendar.urlpatterns]

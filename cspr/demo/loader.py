@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from cspr.accounts.models import Role, User
+from cspr.demo.incidents import load_demo_incidents
 from cspr.demo.partnerships import PARTNERSHIPS
 from cspr.partnerships.models import Agency, AgencyKind, LocalAuthority, Partnership
 
@@ -39,7 +40,7 @@ def load_demo(only_if_empty: bool = False) -> DemoResult:
     if only_if_empty and Partnership.objects.exists():
         result.users = list(User.objects.filter(email__endswith=".example").select_related("partnership"))
         return result
-    for slug, name, councils, icb, police, agencies in PARTNERSHIPS:
+    for number, (slug, name, councils, icb, police, agencies) in enumerate(PARTNERSHIPS):
         partnership, created = Partnership.objects.get_or_create(
             slug=slug, defaults={"name": name, "integrated_care_board": icb, "police_force": police}
         )
@@ -58,6 +59,7 @@ def load_demo(only_if_empty: bool = False) -> DemoResult:
             result.users.append(
                 _person(result, email, role, f"{full_name} ({name.split()[0]})", job, partnership, agency)
             )
+        result.created += load_demo_incidents(partnership, number)
     for role, email, full_name, job in NATIONAL_PEOPLE:
         result.users.append(_person(result, email, role, full_name, job, None, None))
     return result
