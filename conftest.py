@@ -25,6 +25,13 @@ def cheap_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["conftest.CheapArgon2PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Uploads go to a directory of the test's own, never into the developer's var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 def make_partnership(name: str, slug: str) -> Partnership:
     partnership = Partnership.objects.create(
         name=name, slug=slug, integrated_care_board=f"NHS {name} ICB", police_force=f"{name} Police"

@@ -9,11 +9,12 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from cspr import permissions
 from cspr.accounts import actions
 from cspr.accounts.forms import CodeForm, SignInForm
 from cspr.accounts.middleware import second_factor_step
@@ -101,9 +102,14 @@ def sign_out(request):
 
 def account(request):
     has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
-    return render(
-        request, "accounts/account.html", {"account": request.user, "has_second_factor": has_device}
-    )
+    context = {
+        "account": request.user,
+        "has_second_factor": has_device,
+        "calendar_feed_url": reverse("deadlines:calendar-feed")
+        if permissions.can_have_calendar_feed(request.user)
+        else "",
+    }
+    return render(request, "accounts/account.html", context)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

@@ -18,6 +18,7 @@ def nav_items_for(user) -> list[NavItem]:
     if not permissions.is_signed_in(user):
         return []
     items = [NavItem("Home", reverse("core:home"))]
+    items += case_items_for(user)
     partnership = user.partnership
     if partnership and permissions.can_view_partnership(user, partnership):
         items.append(
@@ -39,4 +40,46 @@ def nav_items_for(user) -> list[NavItem]:
         )
     items.append(NavItem("Your account", reverse("accounts:account"), "Password and authenticator app"))
     items.append(NavItem("Help", reverse("core:help")))
+    return items
+
+
+def case_items_for(user) -> list[NavItem]:
+    """Incidents and deadlines: what each role works on day to day comes first."""
+    items = []
+    if permissions.can_view_register(user):
+        items.append(
+            NavItem(
+                "Incidents",
+                reverse("incidents:register"),
+                "Referrals, screening, notifications and deadlines",
+            )
+        )
+    if permissions.can_view_national_register(user):
+        items.append(
+            NavItem("Incidents", reverse("incidents:register"), "Serious incidents notified to the Panel")
+        )
+    if permissions.can_refer(user):
+        items.append(
+            NavItem("Refer a case", reverse("incidents:refer"), "Ask the partnership to consider a case")
+        )
+    if permissions.can_view_upcoming_deadlines(user):
+        items.append(
+            NavItem("Deadlines", reverse("deadlines:fortnight"), "What is due in the next fortnight")
+        )
+    if permissions.can_view_overdue_rapid_reviews(user):
+        items.append(
+            NavItem(
+                "Overdue rapid reviews",
+                reverse("deadlines:panel-overdue"),
+                "Rapid reviews past their 15 working days, in every partnership",
+            )
+        )
+    if permissions.can_manage_bank_holidays(user):
+        items.append(
+            NavItem(
+                "Bank holidays",
+                reverse("deadlines:bank-holidays"),
+                "Add a bank holiday announced at short notice",
+            )
+        )
     return items

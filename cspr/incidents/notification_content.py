@@ -12,7 +12,7 @@ The child's name is never read into the snapshot, only the pseudonym.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from .models import Incident, IncidentNature, IncidentPlace, IncidentStatus, PlacementType, YesNoUnknown
 from .models.incident import MAX_NAMED_CHILDREN
@@ -119,28 +119,17 @@ class Problem:
     url: str
 
 
-def _url(name: str, kwargs: dict, fallback: str, anchor: str) -> str:
-    """The edit page's address; the path it will have if that page is not built yet."""
-    try:
-        path = reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        path = fallback
-    return f"{path}#{anchor}" if anchor else path
+def _url(name: str, kwargs: dict, anchor: str) -> str:
+    """The edit page's address, at the field to fill in."""
+    return f"{reverse(name, kwargs=kwargs)}#{anchor}" if anchor else reverse(name, kwargs=kwargs)
 
 
 def incident_edit_url(incident: Incident, field: str = "") -> str:
-    return _url(
-        "incidents:edit", {"pk": incident.pk}, f"/incidents/{incident.pk}/edit/", field and f"id_{field}"
-    )
+    return _url("incidents:edit", {"pk": incident.pk}, field and f"id_{field}")
 
 
 def child_edit_url(incident: Incident, child, field: str) -> str:
-    return _url(
-        "incidents:child-edit",
-        {"pk": incident.pk, "child_pk": child.pk},
-        f"/incidents/{incident.pk}/children/{child.pk}/edit/",
-        f"id_{field}",
-    )
+    return _url("incidents:child-edit", {"pk": incident.pk, "child_pk": child.pk}, f"id_{field}")
 
 
 def _name_in_pseudonym(child) -> bool:

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 
 from cspr import permissions
 from cspr.accounts.models import Role
@@ -66,6 +66,10 @@ def partnership_detail(request, slug):
         "agencies": agencies,
         "can_manage_agencies": permissions.can_manage_agencies(request.user, partnership),
         "can_edit": permissions.can_manage_partnerships(request.user),
+        "step_lengths_url": reverse("deadlines:step-lengths")
+        if permissions.can_change_step_lengths(request.user)
+        and permissions.is_member_of(request.user, partnership)
+        else "",
         "people": partnership.users.filter(is_active=True).exclude(role=Role.INDEPENDENT_REVIEWER)
         if permissions.can_manage_agencies(request.user, partnership)
         else None,

@@ -30,12 +30,6 @@ def today():
         yield
 
 
-@pytest.fixture(autouse=True)
-def private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def audit_text() -> str:
     return json.dumps(list(AuditEvent.objects.values("object_repr", "changes")))
 

@@ -2,12 +2,13 @@
 its deadlines and its timeline. Each part shows only what the viewer may see."""
 
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from cspr import permissions
 from cspr.audit.log import viewed
 from cspr.deadlines.clock import incident_deadlines
+from cspr.incidents.duplicates import possible_duplicates
 from cspr.incidents.models import (
     Child,
     Incident,
@@ -20,20 +21,10 @@ from cspr.incidents.register import status_colour
 from cspr.incidents.screening_rules import OUTCOME_TITLES
 from cspr.incidents.timeline import TIMELINE_LIMIT, incident_timeline
 
-try:
-    from cspr.incidents.duplicates import possible_duplicates
-except ImportError:  # The duplicate check is another part of cspr; the page works without it.
-    possible_duplicates = None
-
 
 def link_to(name: str, incident: Incident, allowed: bool) -> str:
-    """The address of an incident's page provided elsewhere in cspr, if allowed and it exists yet."""
-    if not allowed:
-        return ""
-    try:
-        return reverse(name, kwargs={"pk": incident.pk})
-    except NoReverseMatch:
-        return ""
+    """The address of one of the incident's pages, or "" when the user may not use it."""
+    return reverse(name, kwargs={"pk": incident.pk}) if allowed else ""
 
 
 @require_safe
@@ -77,7 +68,8 @@ def incident_detail(request, pk):
         "notification": notifications[0] if notifications else None,
         "notification_versions": len(notifications),
         "linked": _visible_links(incident, user),
-        "duplicates": possible_duplicates(incident) if possible_duplicates and can_edit else None,
+        "can_edit": can_edit,
+        "duplicates": possible_duplicates(incident) if can_edit else None,
         "deadlines": incident_deadlines(incident),
         "timeline": timeline,
         "timeline_is_cut": len(timeline) == TIMELINE_LIMIT,
@@ -94,18 +86,20 @@ def _document_url(referral: Referral) -> str:
     """The original referral (email, letter) as received, when one was attached."""
     if not referral.original_document:
         return ""
-    try:
-        return reverse("incidents:referral-document", kwargs={"pk": referral.pk})
-    except NoReverseMatch:
-        return ""
+    return reverse("incidents:referral-document", kwargs={"pk": referral.pk})
 
 
-def _visible_links(incident: Incident, user) -> list[tuple[Incident, str]]:
+def _visible_links(incident: Incident, user) -> list[dict]:
     """Linked incidents the user may see, with the kind of link; the others are not even named."""
-    linked = incident.linked_incidents()
+    links = [(link.to_incident, link) for link in incident.links_from.select_related("to_incident")]
+    links += [(link.from_incident, link) for link in incident.links_to.select_related("from_incident")]
     visible = set(
         Incident.objects.visible_to(user)
-        .filter(pk__in=[other.pk for other, _ in linked])
+        .filter(pk__in=[other.pk for other, _ in links])
         .values_list("pk", flat=True)
     )
-    return [(other, kind) for other, kind in linked if other.pk in visible]
+    return [
+        {"incident": other, "kind": link.get_kind_display(), "link_pk": link.pk}
+        for other, link in links
+        if other.pk in visible
+    ]

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -66,13 +66,6 @@ def versions_of(request, incident: Incident):
     return Notification.objects.visible_to(request.user).filter(incident=incident).order_by("-version")
 
 
-def incident_url(incident: Incident) -> str:
-    try:
-        return incident.get_absolute_url()
-    except NoReverseMatch:
-        return f"/incidents/{incident.pk}/"
-
-
 def notification_url(incident: Incident) -> str:
     return reverse("incidents:notification", args=[incident.pk])
 
@@ -91,7 +84,7 @@ def notification_page(request, pk):
     status_text, status_colour = status_of(versions)
     context = {
         "incident": incident,
-        "incident_url": incident_url(incident),
+        "incident_url": incident.get_absolute_url(),
         "versions": versions,
         "current": current,
         "status_text": status_text,

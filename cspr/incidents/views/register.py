@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -65,7 +65,10 @@ def register(request):
         "summary": reconcile_summary(filtered),
         "year": filters.year,
         "export_urls": {fmt: _export_url(query, fmt) for fmt in EXPORT_FORMATS} if can_export else {},
-        "refer_url": _reverse_or_blank("incidents:refer") if permissions.can_refer(request.user) else "",
+        "refer_url": reverse("incidents:refer") if permissions.can_refer(request.user) else "",
+        "record_referral_url": reverse("incidents:record-referral")
+        if permissions.can_record_referral(request.user)
+        else "",
     }
     return render(request, "incidents/register.html", context)
 
@@ -74,14 +77,6 @@ def _export_url(query, fmt: str) -> str:
     query = query.copy()
     query["format"] = fmt
     return f"{reverse('incidents:export')}?{query.urlencode()}"
-
-
-def _reverse_or_blank(name: str, **kwargs) -> str:
-    """A link to a page another part of cspr provides, or none while it does not exist."""
-    try:
-        return reverse(name, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return ""
 
 
 @require_safe

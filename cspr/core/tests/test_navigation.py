@@ -1,0 +1,30 @@
+"""Each role's navigation: the pages its permissions allow, in the order its work comes."""
+
+import pytest
+
+from cspr.core.navigation import nav_items_for
+
+EXPECTED = {
+    "business_manager": [
+        "Home", "Incidents", "Refer a case", "Deadlines", "Partnership", "Audit log", "Your account", "Help",
+    ],
+    "review_group_member": ["Home", "Incidents", "Deadlines", "Partnership", "Your account", "Help"],
+    "executive_member": ["Home", "Incidents", "Deadlines", "Partnership", "Your account", "Help"],
+    "agency_lead": ["Home", "Incidents", "Refer a case", "Deadlines", "Partnership", "Your account", "Help"],
+    "independent_reviewer": ["Home", "Your account", "Help"],
+    "panel_member": ["Home", "Incidents", "Overdue rapid reviews", "Your account", "Help"],
+    "system_admin": ["Home", "Bank holidays", "Partnerships", "Accounts", "Your account", "Help"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("persona", sorted(EXPECTED))
+def test_navigation_by_role(request, persona):
+    user = request.getfixturevalue(persona)
+    assert [item.label for item in nav_items_for(user)] == EXPECTED[persona]
+
+
+def test_every_item_on_the_home_page_says_what_it_is_for(business_manager):
+    cards = [item for item in nav_items_for(business_manager) if item.description]
+    assert [item.label for item in cards] == [
+        "Incidents", "Refer a case", "Deadlines", "Partnership", "Audit log", "Your account",
+    ]  # fmt: skip
