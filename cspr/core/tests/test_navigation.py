@@ -28,3 +28,12 @@ def test_every_item_on_the_home_page_says_what_it_is_for(business_manager):
     assert [item.label for item in cards] == [
         "Incidents", "Refer a case", "Deadlines", "Partnership", "Audit log", "Your account",
     ]  # fmt: skip
+
+
+def test_only_the_closest_item_is_active(client, agency_lead):
+    client.force_login(agency_lead)
+    response = client.get("/incidents/refer/")
+    active = [item["label"] for item in response.context["nav_items"] if item["active"]]
+    assert active == ["Refer a case"]
+    response = client.get("/incidents/")
+    assert [item["label"] for item in response.context["nav_items"] if item["active"]] == ["Incidents"]

@@ -214,7 +214,7 @@ def test_linked_incidents_only_those_the_viewer_may_see(
         )
     html = page(client, business_manager, incident)
     assert "Incident 2026/002</a> (siblings)" in html and "Incident 2026/003</a> (siblings)" in html
-    assert "Remove link<span class=\"govuk-visually-hidden\"> to incident 2026/002" in html
+    assert 'Remove link<span class="govuk-visually-hidden"> to incident 2026/002' in html
     assert "Link another incident" in html
     html = page(client, agency_lead, incident)
     assert "Incident 2026/002</a> (siblings)" in html
