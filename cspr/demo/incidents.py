@@ -8,7 +8,6 @@ A partnership that already has incidents is left alone, so loading the demo twic
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,28 +16,22 @@ from cspr.accounts.models import Role, User
 from cspr.audit.log import changes_between, record, snapshot
 from cspr.audit.models import AuditAction
 from cspr.deadlines.clock import current_calendar, record_step_completion
+from cspr.demo.incident_specs import DEMO_INCIDENTS, DemoChild, DemoIncident
 from cspr.incidents import screening_rules as rules
 from cspr.incidents.models import (
     Child,
-    ChildProtectionPlan,
-    Ethnicity,
     Incident,
     IncidentLink,
-    IncidentNature,
-    IncidentStatus,
     LinkKind,
     Notification,
     PartnerDecision,
-    PlacementType,
     Referral,
     ReferralChannel,
     Screening,
-    Sex,
     StatutoryPartner,
-    YesNoUnknown,
 )
 from cspr.incidents.notification_content import build_content
-from cspr.partnerships.models import Agency, AgencyKind, Partnership
+from cspr.partnerships.models import Agency, Partnership
 
 # One fictional family name per demo partnership, and first names the children are given in turn.
 SURNAMES = ["Example", "Sample", "Specimen", "Madeup", "Placeholder"]
@@ -48,256 +41,6 @@ FIRST_NAMES = ["Eva", "Kai", "Noah", "Mia", "Leo", "Ava", "Zara", "Finn", "Isla"
 DEMO_PHONE = "01632 960000"
 
 INCIDENT_AUDIT_FIELDS = ["reference", "status", "aware_on", "incident_on", "nature", "place"]
-
-NOTIFIABLE_HARM = {
-    rules.WHO: "child",
-    rules.ABUSE_OR_NEGLECT: "yes",
-    rules.HARM: "serious_harm",
-    rules.IMPAIRMENT: ["physical_health", "development"],
-    rules.PLACE: "in_area",
-}
-NOTIFIABLE_DEATH = {
-    rules.WHO: "child",
-    rules.ABUSE_OR_NEGLECT: "yes",
-    rules.HARM: "died",
-    rules.PLACE: "in_area",
-    rules.LOOKED_AFTER: "no",
-}
-LOOKED_AFTER_DEATH = {
-    rules.WHO: "child",
-    rules.ABUSE_OR_NEGLECT: "no",
-    rules.HARM: "died",
-    rules.LOOKED_AFTER: "this_authority",
-}
-CARE_LEAVER_DEATH = {
-    rules.WHO: "care_leaver",
-    rules.CARE_LEAVER_DIED: "yes",
-    rules.LEAVING_CARE_DUTIES: "yes",
-}
-NOT_NOTIFIABLE = {rules.WHO: "child", rules.ABUSE_OR_NEGLECT: "no", rules.HARM: "serious_harm"}
-
-ALL_PARTNERS = tuple(StatutoryPartner)
-
-
-@dataclass(frozen=True)
-class DemoChild:
-    """`age_days` is the child's age on the day of the incident; `baby` names them "Baby Eva"."""
-
-    age_days: int | None
-    sex: str
-    baby: bool = False
-    unborn: bool = False
-    ethnicity: str = Ethnicity.WHITE
-    disability: str = YesNoUnknown.NO
-    looked_after: str = YesNoUnknown.NO
-    placement_type: str = PlacementType.NOT_LOOKED_AFTER
-    child_in_need_plan: str = YesNoUnknown.NO
-    child_protection_plan: str = ChildProtectionPlan.NEVER
-    known_to_agencies: str = YesNoUnknown.YES
-
-
-@dataclass(frozen=True)
-class DemoIncident:
-    """One incident. Offsets are in working days: `aware_ago` before today, `notified_after` after
-    awareness, `rapid_review_after` after the notification, `copies_after` (DfE and Ofsted told) after
-    awareness. `referrers` are agency kinds; the first also refers."""
-
-    key: str
-    status: str
-    aware_ago: int
-    nature: str
-    location: str
-    summary: str
-    children: tuple[DemoChild, ...]
-    referrers: tuple[str, ...]
-    answers: dict | None = None
-    partners_agree: tuple[str, ...] = ()
-    notified_after: int | None = None
-    draft_notification: bool = False
-    late_reason: str = ""
-    correction: str = ""
-    rapid_review_after: int | None = None
-    copies_after: int | None = None
-    learning_review: str = ""
-    siblings_of: str = ""
-    channel: str = ReferralChannel.PRODUCT
-    involved: tuple[str, ...] = field(default=(AgencyKind.CHILDRENS_SOCIAL_CARE, AgencyKind.POLICE))
-
-
-BABY = DemoChild(age_days=110, sex=Sex.FEMALE, baby=True, known_to_agencies=YesNoUnknown.YES)
-
-DEMO_INCIDENTS = (
-    DemoIncident(
-        key="older sibling",
-        status=IncidentStatus.NOTIFIED,
-        aware_ago=280,
-        nature=IncidentNature.SERIOUS_HARM,
-        location="Family home",
-        summary="A four-year-old was taken to hospital with burns; the explanation given did not fit.",
-        children=(
-            DemoChild(
-                age_days=4 * 365 + 40,
-                sex=Sex.MALE,
-                child_in_need_plan=YesNoUnknown.YES,
-                child_protection_plan=ChildProtectionPlan.PREVIOUS,
-            ),
-        ),
-        referrers=(AgencyKind.ACUTE_TRUST, AgencyKind.HEALTH_VISITING),
-        answers=NOTIFIABLE_HARM,
-        partners_agree=ALL_PARTNERS,
-        notified_after=4,
-        rapid_review_after=15,
-        channel=ReferralChannel.EMAIL,
-    ),
-    DemoIncident(
-        key="notified late",
-        status=IncidentStatus.NOTIFIED,
-        aware_ago=45,
-        nature=IncidentNature.DEATH,
-        location="Family home",
-        summary="A two-year-old died at home; the post-mortem found injuries of different ages.",
-        children=(
-            DemoChild(
-                age_days=2 * 365 + 100,
-                sex=Sex.MALE,
-                ethnicity=Ethnicity.MIXED,
-                child_protection_plan=ChildProtectionPlan.CURRENT,
-            ),
-        ),
-        referrers=(AgencyKind.POLICE,),
-        answers=NOTIFIABLE_DEATH,
-        partners_agree=ALL_PARTNERS,
-        notified_after=8,
-        late_reason="The police asked us to wait for the post-mortem before the partners agreed to notify.",
-        correction="The date of the incident was corrected after the police report.",
-        rapid_review_after=15,
-        channel=ReferralChannel.PHONE,
-    ),
-    DemoIncident(
-        key="younger sibling",
-        status=IncidentStatus.NOTIFIED,
-        aware_ago=40,
-        nature=IncidentNature.SERIOUS_HARM,
-        location="Family home",
-        summary="The younger sibling of an earlier incident was found with a fractured arm and bruising.",
-        children=(
-            DemoChild(age_days=20 * 30, sex=Sex.FEMALE, child_protection_plan=ChildProtectionPlan.CURRENT),
-        ),
-        referrers=(AgencyKind.HEALTH_VISITING, AgencyKind.GP),
-        answers=NOTIFIABLE_HARM,
-        partners_agree=ALL_PARTNERS,
-        notified_after=3,
-        rapid_review_after=14,
-        siblings_of="older sibling",
-    ),
-    DemoIncident(
-        key="not notifiable",
-        status=IncidentStatus.NOT_NOTIFIABLE,
-        aware_ago=30,
-        nature=IncidentNature.SERIOUS_HARM,
-        location="Secondary school",
-        summary="A fourteen-year-old was seriously hurt in a fall at school; no abuse or neglect suspected.",
-        children=(DemoChild(age_days=14 * 365 + 200, sex=Sex.FEMALE, disability=YesNoUnknown.YES),),
-        referrers=(AgencyKind.SCHOOL, AgencyKind.CAMHS),
-        answers=NOT_NOTIFIABLE,
-        learning_review="Learning about how the school, CAMHS and the hospital shared information.",
-        involved=(AgencyKind.SCHOOL, AgencyKind.CAMHS, AgencyKind.ACUTE_TRUST),
-    ),
-    DemoIncident(
-        key="looked-after death",
-        status=IncidentStatus.LOOKED_AFTER_DEATH,
-        aware_ago=20,
-        nature=IncidentNature.DEATH,
-        location="Children's home",
-        summary="A fifteen-year-old living in a children's home died of a sudden illness.",
-        children=(
-            DemoChild(
-                age_days=15 * 365 + 90,
-                sex=Sex.MALE,
-                ethnicity=Ethnicity.BLACK,
-                looked_after=YesNoUnknown.YES,
-                placement_type=PlacementType.CHILDRENS_HOME,
-            ),
-        ),
-        referrers=(AgencyKind.CHILDRENS_SOCIAL_CARE,),
-        answers=LOOKED_AFTER_DEATH,
-        copies_after=2,
-        involved=(AgencyKind.CHILDRENS_SOCIAL_CARE, AgencyKind.GP),
-    ),
-    DemoIncident(
-        key="care leaver death",
-        status=IncidentStatus.CARE_LEAVER_DEATH,
-        aware_ago=15,
-        nature=IncidentNature.DEATH,
-        location="Supported lodgings",
-        summary="A twenty-year-old care leaver was found dead in supported lodgings.",
-        children=(DemoChild(age_days=20 * 365 + 30, sex=Sex.FEMALE, looked_after=YesNoUnknown.NO),),
-        referrers=(AgencyKind.CHILDRENS_SOCIAL_CARE,),
-        answers=CARE_LEAVER_DEATH,
-        copies_after=3,
-        involved=(AgencyKind.CHILDRENS_SOCIAL_CARE, AgencyKind.HOUSING),
-    ),
-    DemoIncident(
-        key="notified on time",
-        status=IncidentStatus.NOTIFIED,
-        aware_ago=12,
-        nature=IncidentNature.SERIOUS_HARM,
-        location="Hospital",
-        summary="A baby was admitted with a head injury; the parents' accounts differed.",
-        children=(BABY,),
-        referrers=(AgencyKind.ACUTE_TRUST, AgencyKind.POLICE),
-        answers=NOTIFIABLE_HARM,
-        partners_agree=ALL_PARTNERS,
-        notified_after=4,
-        involved=(
-            AgencyKind.ACUTE_TRUST,
-            AgencyKind.POLICE,
-            AgencyKind.HEALTH_VISITING,
-            AgencyKind.MIDWIFERY,
-        ),
-    ),
-    DemoIncident(
-        key="notification overdue",
-        status=IncidentStatus.NOTIFICATION_DUE,
-        aware_ago=8,
-        nature=IncidentNature.SERIOUS_HARM,
-        location="Family home",
-        summary="A seven-year-old was found severely underweight; the family had stopped seeing the GP.",
-        children=(DemoChild(age_days=7 * 365, sex=Sex.MALE, child_in_need_plan=YesNoUnknown.YES),),
-        referrers=(AgencyKind.SCHOOL,),
-        answers=NOTIFIABLE_HARM,
-        partners_agree=(StatutoryPartner.LOCAL_AUTHORITY, StatutoryPartner.POLICE),
-        involved=(AgencyKind.SCHOOL, AgencyKind.GP, AgencyKind.CHILDRENS_SOCIAL_CARE),
-    ),
-    DemoIncident(
-        key="notification due soon",
-        status=IncidentStatus.NOTIFICATION_DUE,
-        aware_ago=3,
-        nature=IncidentNature.SERIOUS_HARM,
-        location="Family home",
-        summary="Twins were seen in hospital with unexplained bruising.",
-        children=(
-            DemoChild(age_days=200, sex=Sex.FEMALE, baby=True),
-            DemoChild(age_days=200, sex=Sex.MALE, baby=True),
-        ),
-        referrers=(AgencyKind.HEALTH_VISITING,),
-        answers=NOTIFIABLE_HARM,
-        partners_agree=ALL_PARTNERS,
-        draft_notification=True,
-        involved=(AgencyKind.HEALTH_VISITING, AgencyKind.ACUTE_TRUST, AgencyKind.GP),
-    ),
-    DemoIncident(
-        key="referred",
-        status=IncidentStatus.REFERRED,
-        aware_ago=1,
-        nature=IncidentNature.SERIOUS_HARM,
-        location="Nursery",
-        summary="A nursery reported a toddler with bruises to both ears.",
-        children=(DemoChild(age_days=2 * 365, sex=Sex.MALE, ethnicity=Ethnicity.ASIAN),),
-        referrers=(AgencyKind.HEALTH_VISITING,),
-        involved=(AgencyKind.HEALTH_VISITING, AgencyKind.EARLY_YEARS),
-    ),
-)
 
 
 @transaction.atomic
@@ -319,6 +62,7 @@ def load_demo_incidents(partnership: Partnership, number: int) -> int:
 class _Builder:
     def __init__(self, partnership: Partnership, number: int):
         self.partnership = partnership
+        self.number = number
         self.surname = SURNAMES[number % len(SURNAMES)]
         self.names = iter(FIRST_NAMES[number % len(FIRST_NAMES) :] + FIRST_NAMES[: number % len(FIRST_NAMES)])
         # The demo's business manager records everything, as the business unit does.
@@ -331,6 +75,11 @@ class _Builder:
         self.today = timezone.localdate()
         self.local_authority = partnership.council_names()
 
+    def aware_ago(self, spec: DemoIncident) -> int:
+        """Older incidents move back a few working days per partnership, so registers do not look cloned;
+        recent ones keep their offsets, which put their deadlines in the states the demo shows."""
+        return spec.aware_ago + (4 * self.number if spec.aware_ago >= 20 else 0)
+
     def days(self, start: dt.date, working_days: int) -> dt.date:
         return self.calendar.add_working_days(start, working_days)
 
@@ -338,7 +87,7 @@ class _Builder:
         return dt.datetime.combine(day, dt.time(10, 0), tzinfo=timezone.get_current_timezone())
 
     def incident(self, spec: DemoIncident) -> Incident:
-        aware_on = self.days(self.today, -spec.aware_ago)
+        aware_on = self.days(self.today, -self.aware_ago(spec))
         incident = Incident.objects.create(
             partnership=self.partnership,
             reference=Incident.next_reference(self.partnership, aware_on.year),
@@ -477,7 +226,8 @@ class _Builder:
             self.notification(incident, version=2, change_reason=spec.correction, **sent)
         record_step_completion(incident, "notification", notified_on, actor=self.manager)
         record_step_completion(incident, "safeguarding_partners_informed", notified_on, actor=self.manager)
-        if spec.rapid_review_after is not None:
+        rapid_review_overdue = spec.rapid_review_overdue_in_odd_partnerships and self.number % 2
+        if spec.rapid_review_after is not None and not rapid_review_overdue:
             sent_on = self.days(notified_on, spec.rapid_review_after)
             record_step_completion(incident, "rapid_review", sent_on, actor=self.manager)
 

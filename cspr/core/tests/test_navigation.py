@@ -37,3 +37,10 @@ def test_only_the_closest_item_is_active(client, agency_lead):
     assert active == ["Refer a case"]
     response = client.get("/incidents/")
     assert [item["label"] for item in response.context["nav_items"] if item["active"]] == ["Incidents"]
+
+
+def test_account_page_links_to_the_calendar_feed(client, agency_lead):
+    client.force_login(agency_lead)
+    html = client.get("/account/").content.decode()
+    assert 'href="/deadlines/calendar/">Put your deadlines in your calendar</a>' in html
+    assert "<title>Your account" in html

@@ -126,7 +126,7 @@ def test_screening_outcome_and_partner_decisions(client, business_manager, revie
     assert reverse("incidents:screening", kwargs={"pk": incident.pk}) in html
     html = page(client, review_group_member, incident)
     assert "Notifiable: serious incident notification to the Panel" in html
-    assert reverse("incidents:screening", kwargs={"pk": incident.pk}) not in html
+    assert "View the screening" in html and "View or change the screening" not in html
 
 
 def test_agency_lead_does_not_see_the_screening(client, agency_lead, incident):
@@ -189,13 +189,31 @@ def test_no_deadlines_for_a_looked_after_child_s_death(client, business_manager,
     )
 
 
-def test_action_links_follow_permissions(client, business_manager, review_group_member, incident):
-    urls = [reverse(name, kwargs={"pk": incident.pk}) for name in ("incidents:edit", "incidents:screening")]
-    notify = reverse("incidents:notification", kwargs={"pk": incident.pk})
+def test_action_links_follow_permissions(
+    client, business_manager, review_group_member, agency_lead, incident
+):
+    edit, screening, notification = (
+        f'href="{reverse(name, kwargs={"pk": incident.pk})}"'
+        for name in ("incidents:edit", "incidents:screening", "incidents:notification")
+    )
     html = page(client, business_manager, incident)
-    assert all(f'href="{url}"' in html for url in [*urls, notify])
+    assert edit in html and screening in html and notification in html
+    assert "Screen the referral" in html and "Start the notification" in html
     html = page(client, review_group_member, incident)
-    assert not any(f'href="{url}"' in html for url in [*urls, notify])
+    assert edit not in html and screening in html and notification in html
+    assert "View the screening" in html and "View the notification" in html
+    html = page(client, agency_lead, incident)
+    assert edit not in html and screening not in html and notification not in html
+
+
+def test_original_referral_only_for_those_who_see_names(
+    client, business_manager, review_group_member, incident
+):
+    referral = incident.referrals.get()
+    referral.original_document.save("referral.eml", ContentFile(b"From: police"), save=True)
+    document = reverse("incidents:referral-document", kwargs={"pk": referral.pk})
+    assert document in page(client, business_manager, incident)
+    assert document not in page(client, review_group_member, incident)
 
 
 def test_links_only_to_pages_the_user_may_use(incident):

@@ -35,6 +35,8 @@ def incident_detail(request, pk):
     )
     viewed(request, incident)
     can_edit = permissions.can_edit_incident(user, incident)
+    # The original referral names the child, so it goes with the right to see names.
+    show_names = permissions.can_see_child_names(user, incident)
     show_page_views = permissions.can_view_audit_log(user, incident.partnership) and bool(
         request.GET.get("page_views")
     )
@@ -52,11 +54,11 @@ def incident_detail(request, pk):
         if permissions.can_view_register(user) or permissions.can_view_national_register(user)
         else "",
         "status_colour": status_colour(incident.status),
-        "show_names": permissions.can_see_child_names(user, incident),
+        "show_names": show_names,
         "children": Child.objects.visible_to(user).filter(incident=incident),
         "agencies": incident.agencies_involved.all(),
         "referrals": [
-            (referral, _document_url(referral))
+            (referral, _document_url(referral) if show_names else "")
             for referral in Referral.objects.visible_to(user)
             .filter(incident=incident)
             .select_related("referrer_agency")
@@ -76,8 +78,12 @@ def incident_detail(request, pk):
         "can_show_page_views": permissions.can_view_audit_log(user, incident.partnership),
         "show_page_views": show_page_views,
         "edit_url": link_to("incidents:edit", incident, can_edit),
-        "screen_url": link_to("incidents:screening", incident, permissions.can_screen(user, incident)),
-        "notify_url": link_to("incidents:notification", incident, permissions.can_notify(user, incident)),
+        "screen_url": link_to(
+            "incidents:screening", incident, permissions.can_view_screening(user, incident)
+        ),
+        "can_screen": permissions.can_screen(user, incident),
+        "can_notify": permissions.can_notify(user, incident),
+        "notify_url": link_to("incidents:notification", incident, can_view_notification),
     }
     return render(request, "incidents/incident.html", context)
 
