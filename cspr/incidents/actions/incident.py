@@ -11,6 +11,7 @@ from django.db.models import Max
 from cspr.audit.log import changes_between, record, snapshot
 from cspr.audit.models import AuditAction
 from cspr.incidents.models import Child, Incident, IncidentLink
+from cspr.incidents.models.incident import CHILD_DETAILS
 
 INCIDENT_FIELDS = [
     "reference",
@@ -27,22 +28,7 @@ INCIDENT_FIELDS = [
 ]
 INCIDENT_REDACT = ["location", "summary", "further_children"]
 
-CHILD_FIELDS = [
-    "position",
-    "name",
-    "pseudonym",
-    "unborn",
-    "date_of_birth",
-    "age_years",
-    "sex",
-    "ethnicity",
-    "disability",
-    "looked_after",
-    "placement_type",
-    "child_in_need_plan",
-    "child_protection_plan",
-    "known_to_agencies",
-]
+CHILD_FIELDS = ["position", *CHILD_DETAILS]
 CHILD_REDACT = ["name", "date_of_birth"]
 
 

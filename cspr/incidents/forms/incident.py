@@ -13,6 +13,7 @@ from django.utils import timezone
 from cspr.accounts.models import Role, User
 from cspr.core.forms import GovukDateField
 from cspr.incidents.models import Child, Incident, IncidentLink, LinkKind, YesNoUnknown
+from cspr.incidents.models.incident import CHILD_DETAILS
 from cspr.partnerships.models import Agency, AgencyKind
 
 # Care leavers are notified up to and including age 24; everyone else named is a child (under 18).
@@ -108,21 +109,7 @@ class ChildForm(forms.ModelForm):
 
     class Meta:
         model = Child
-        fields = [
-            "name",
-            "pseudonym",
-            "unborn",
-            "date_of_birth",
-            "age_years",
-            "sex",
-            "ethnicity",
-            "disability",
-            "looked_after",
-            "placement_type",
-            "child_in_need_plan",
-            "child_protection_plan",
-            "known_to_agencies",
-        ]
+        fields = list(CHILD_DETAILS)
         labels = {
             "name": "Child's full name (optional)",
             "unborn": "The child was unborn at the time of the incident",

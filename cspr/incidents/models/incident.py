@@ -128,6 +128,24 @@ class Incident(PartnershipRecord):
         return ("notification", "safeguarding_partners_informed", "rapid_review")
 
 
+# What is recorded about each child, in the order forms ask for it.
+CHILD_DETAILS = (
+    "name",
+    "pseudonym",
+    "unborn",
+    "date_of_birth",
+    "age_years",
+    "sex",
+    "ethnicity",
+    "disability",
+    "looked_after",
+    "placement_type",
+    "child_in_need_plan",
+    "child_protection_plan",
+    "known_to_agencies",
+)
+
+
 class Child(PartnershipRecord):
     """A child named in an incident, with the characteristics the national statistics count."""
 

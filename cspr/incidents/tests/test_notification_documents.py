@@ -96,8 +96,10 @@ def test_pdf_is_an_a4_document_with_marking_pages_and_pseudonyms(bm, incident, s
     assert "Reference 2026/001, version 1, generated 26 November 2026" in first
     for heading in ("Serious incident notification", "The local authority and the notifier", "The incident"):
         assert heading in text
-    for heading in ("The children", "Linked incidents and agencies"):
+    for heading in ("About this version", "The children", "Linked incidents and agencies"):
         assert heading in text
+    assert "Saved" in text and "Not yet submitted" in text
+    assert "2 children named in the notification" in text
     assert "Child K" in text and "Child M" in text
     assert "Foster care" in text
     assert "Infant admitted to hospital with unexplained fractures." in text
