@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "cspr.clock",
     "cspr.incidents",
     "cspr.deadlines",
+    "cspr.rapid_reviews",
+    "cspr.chronology",
 ]
 
 MIDDLEWARE = [

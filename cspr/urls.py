@@ -8,6 +8,8 @@ urlpatterns = [
     path("audit/", include("cspr.audit.urls")),
     path("incidents/", include("cspr.incidents.urls")),
     path("deadlines/", include("cspr.deadlines.urls")),
+    path("rapid-reviews/", include("cspr.rapid_reviews.urls")),
+    path("chronology/", include("cspr.chronology.urls")),
 ]
 
 handler403 = "cspr.core.views.forbidden"

@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cspr.deadlines.tests import matrix as deadlines_matrix
 from cspr.incidents.tests import matrix_referrals
+from cspr.rapid_reviews.tests import matrix as rapid_reviews_matrix
 
 PERSONAS = [
     "anonymous",
@@ -80,6 +81,12 @@ NOTIFICATION_READERS = only(
 )
 NOTIFIER_ONLY = only(
     {"business_manager": 200, "review_group_member": 403, "executive_member": 403, "agency_lead": 403}, 404
+)
+
+
+# rapid reviews: the partnership's decision makers read the whole review; the Panel once it is sent.
+RAPID_REVIEW_READERS = only(
+    {"business_manager": 200, "review_group_member": 200, "executive_member": 200}, 404
 )
 
 
@@ -346,6 +353,12 @@ MATRIX = {
     "deadlines:calendar-feed": ("get", None, signed_in(200)),
     # The secret address is the key: it works for whoever holds it, signed in or not.
     "deadlines:ics": ("get", deadlines_matrix.calendar_feed_kwargs, everyone(200)),
+    # rapid reviews: the review page
+    "rapid_reviews:detail": ("get", rapid_reviews_matrix.rapid_review_kwargs, RAPID_REVIEW_READERS),
+    # rapid reviews: agency requests and returns
+    # rapid reviews: review group, executive decision, report
+    # rapid reviews: the Panel's side
+    # chronology
 }
 
 

@@ -1,7 +1,7 @@
 """Writing the serious incident notification: each change atomic, audited, and kept as a version.
 
 Saving never changes an earlier version: it adds the next one, so what the Panel was sent stays readable.
-Recording the submission to the Panel starts the rapid review's clock through the timeliness record.
+Recording the submission to the Panel opens the rapid review and starts its clock.
 The audit trail says which fields changed but never holds the notification's text (`content`) or the
 free-text reasons, which describe the case.
 """
@@ -13,6 +13,7 @@ from django.db import transaction
 from cspr.audit.log import changes_between, record, snapshot
 from cspr.audit.models import AuditAction
 from cspr.deadlines.clock import record_step_completion
+from cspr.rapid_reviews.actions.opening import open_rapid_review
 
 from ..models import Incident, IncidentStatus, Notification
 from ..notification_content import Problem, build_content, problems
@@ -144,6 +145,7 @@ def do_record_submission(
             changes=changes_between(before, snapshot(incident, INCIDENT_FIELDS)),
         )
         record_step_completion(incident, "notification", submitted_on, actor=acting_user, request=request)
+        open_rapid_review(incident, acting_user=acting_user, request=request)
     return notification
 
 

@@ -54,6 +54,9 @@ class Incident(PartnershipRecord):
     )
     notified_on = models.DateField("date the notification was sent to the Panel", null=True, blank=True)
     panel_reference = models.CharField("Panel's reference", max_length=60, blank=True)
+    rapid_review_sent_on = models.DateField(
+        "date the rapid review was sent to the Panel", null=True, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="incidents_created"
     )
@@ -114,18 +117,30 @@ class Incident(PartnershipRecord):
             return {"care_leaver_death_aware": self.aware_on}
         if self.status in (IncidentStatus.NOT_NOTIFIABLE, IncidentStatus.LOOKED_AFTER_DEATH):
             return {}
-        return {"aware": self.aware_on, "notified": self.notified_on}
+        return {
+            "aware": self.aware_on,
+            "notified": self.notified_on,
+            "rapid_review_sent": self.rapid_review_sent_on,
+        }
 
     def tracked_step_codes(self) -> tuple[str, ...]:
         """The steps of `cspr.clock.steps.STEPS` shown and reminded for this incident at its status.
 
-        The rapid review's own plan (agency returns, review group, sign-off) is tracked by the rapid review.
+        Once notified, the rapid review's local plan (letters to agency leads, review group, partners'
+        sign-off) is tracked too; each agency's return has its own due date on its request, reminded
+        separately, so the incident-wide `agency_return` step is not. The Panel's response is expected once
+        the review is sent.
         """
         if self.status == IncidentStatus.CARE_LEAVER_DEATH:
             return ("care_leaver_notification",)
         if self.status in (IncidentStatus.NOT_NOTIFIABLE, IncidentStatus.LOOKED_AFTER_DEATH):
             return ()
-        return ("notification", "safeguarding_partners_informed", "rapid_review")
+        codes = ("notification", "safeguarding_partners_informed", "rapid_review")
+        if self.notified_on is not None:
+            codes += ("agency_leads_contacted", "review_group_meeting", "partners_sign_off")
+        if self.rapid_review_sent_on is not None:
+            codes += ("panel_response",)
+        return codes
 
 
 # What is recorded about each child, in the order forms ask for it.

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ChronologyConfig(AppConfig):
+    name = "cspr.chronology"
+    verbose_name = "Integrated chronology"

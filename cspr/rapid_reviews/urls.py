@@ -1,0 +1,10 @@
+from .views import panel, report, returns, review_group, workspace
+
+app_name = "rapid_reviews"
+urlpatterns = [
+    *workspace.urlpatterns,
+    *returns.urlpatterns,
+    *review_group.urlpatterns,
+    *report.urlpatterns,
+    *panel.urlpatterns,
+]
