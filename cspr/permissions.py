@@ -282,3 +282,15 @@ def can_respond_to_rapid_review(user, rapid_review) -> bool:
 def can_manage_thematic_reviews(user) -> bool:
     """The Panel groups incidents sent to it under its thematic reviews."""
     return has_role(user, Role.PANEL_MEMBER)
+
+
+def can_view_review_group(user, rapid_review) -> bool:
+    """The review group's working record (attendees, immediate actions, decision) stays in the partnership:
+    the Panel reads what the partnership concluded in the report it was sent."""
+    return is_member_of(user, rapid_review.partnership) and user.role in PARTNERSHIP_WIDE_ROLES
+
+
+def can_view_returns(user, rapid_review) -> bool:
+    """The table of every agency's return on the rapid review page: the partnership's decision makers. The
+    Panel reads the agencies' involvement in the report it was sent, not the returns themselves."""
+    return is_member_of(user, rapid_review.partnership) and user.role in PARTNERSHIP_WIDE_ROLES

@@ -8,9 +8,11 @@ Statuses: 200 shown, 302 redirected (to sign-in for anonymous visitors), 403 see
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from cspr.chronology.tests import matrix as chronology_matrix
 from cspr.deadlines.tests import matrix as deadlines_matrix
 from cspr.incidents.tests import matrix_referrals
 from cspr.rapid_reviews.tests import matrix as rapid_reviews_matrix
+from cspr.rapid_reviews.tests import matrix_decision, matrix_panel, matrix_returns
 
 PERSONAS = [
     "anonymous",
@@ -85,6 +87,19 @@ NOTIFIER_ONLY = only(
 
 
 # rapid reviews: the partnership's decision makers read the whole review; the Panel once it is sent.
+# The list of rapid reviews: the partnership's decision makers, and the Panel (another partnership's
+# business manager gets their own partnership's list at the same address).
+RAPID_REVIEW_LIST = only(
+    {
+        "business_manager": 200,
+        "review_group_member": 200,
+        "executive_member": 200,
+        "panel_member": 200,
+        "other_business_manager": 200,
+    },
+    403,
+)
+PANEL_ONLY = only({"panel_member": 200}, 403)
 RAPID_REVIEW_READERS = only(
     {"business_manager": 200, "review_group_member": 200, "executive_member": 200}, 404
 )
@@ -356,9 +371,206 @@ MATRIX = {
     # rapid reviews: the review page
     "rapid_reviews:detail": ("get", rapid_reviews_matrix.rapid_review_kwargs, RAPID_REVIEW_READERS),
     # rapid reviews: agency requests and returns
+    # The business manager asks; each agency's lead sees and completes only their agency's return (another
+    # agency's lead gets 404, tested in cspr/rapid_reviews/tests); the partnership's decision makers read it.
+    "rapid_reviews:requests": (
+        "get",
+        rapid_reviews_matrix.rapid_review_kwargs,
+        only({"business_manager": 200, "review_group_member": 403, "executive_member": 403}, 404),
+    ),
+    "rapid_reviews:my-returns": ("get", None, only({"agency_lead": 200}, 403)),
+    "rapid_reviews:return": (
+        "get",
+        rapid_reviews_matrix.agency_return_kwargs,
+        only(
+            {
+                "business_manager": 200,
+                "review_group_member": 200,
+                "executive_member": 200,
+                "agency_lead": 200,
+            },
+            404,
+        ),
+    ),
+    "rapid_reviews:return-check": (
+        "get",
+        matrix_returns.drafted_return_kwargs,
+        only(
+            {
+                "business_manager": 200,
+                "review_group_member": 403,
+                "executive_member": 403,
+                "agency_lead": 200,
+            },
+            404,
+        ),
+    ),
+    "rapid_reviews:return-reopen": (
+        "get",
+        matrix_returns.submitted_return_kwargs,
+        only(
+            {
+                "business_manager": 200,
+                "review_group_member": 403,
+                "executive_member": 403,
+                "agency_lead": 403,
+            },
+            404,
+        ),
+    ),
     # rapid reviews: review group, executive decision, report
+    # The business manager and the review group record the meeting and immediate actions; an executive member
+    # (or the business manager) the decision; only the business manager edits and sends the report. The
+    # documents are the partnership's decision makers' and, once sent, the Panel's.
+    "rapid_reviews:review-group": (
+        "get",
+        rapid_reviews_matrix.rapid_review_kwargs,
+        (
+            RECORDS_REVIEW_GROUP := only(
+                {"business_manager": 200, "review_group_member": 200, "executive_member": 403}, 404
+            )
+        ),
+    ),
+    "rapid_reviews:immediate-action-add": (
+        "get",
+        rapid_reviews_matrix.rapid_review_kwargs,
+        RECORDS_REVIEW_GROUP,
+    ),
+    "rapid_reviews:immediate-action-edit": (
+        "get",
+        matrix_decision.immediate_action_kwargs,
+        RECORDS_REVIEW_GROUP,
+    ),
+    "rapid_reviews:immediate-action-remove": (
+        "get",
+        matrix_decision.immediate_action_kwargs,
+        RECORDS_REVIEW_GROUP,
+    ),
+    "rapid_reviews:immediate-action-done": (
+        "post",
+        matrix_decision.immediate_action_kwargs,
+        only({"business_manager": 302, "review_group_member": 302, "executive_member": 403}, 404),
+    ),
+    "rapid_reviews:executive-decision": (
+        "get",
+        matrix_decision.reviewed_kwargs,
+        only({"business_manager": 200, "review_group_member": 403, "executive_member": 200}, 404),
+    ),
+    "rapid_reviews:report": ("get", rapid_reviews_matrix.rapid_review_kwargs, RAPID_REVIEW_READERS),
+    "rapid_reviews:report-edit": (
+        "get",
+        rapid_reviews_matrix.rapid_review_kwargs,
+        (
+            BUSINESS_MANAGER_OF_REVIEW := only(
+                {"business_manager": 200, "review_group_member": 403, "executive_member": 403}, 404
+            )
+        ),
+    ),
+    "rapid_reviews:report-send": ("get", matrix_decision.decided_kwargs, BUSINESS_MANAGER_OF_REVIEW),
+    **{
+        f"rapid_reviews:report-{document}": (
+            "get",
+            rapid_reviews_matrix.sent_rapid_review_kwargs,
+            only(
+                {
+                    "business_manager": 200,
+                    "review_group_member": 200,
+                    "executive_member": 200,
+                    "panel_member": 200,
+                },
+                404,
+            ),
+        )
+        for document in ("docx", "pdf")
+    },
     # rapid reviews: the Panel's side
+    # One list for the partnership's decision makers (their own) and the Panel (those sent to it); the Panel
+    # alone responds and groups incidents under thematic reviews.
+    "rapid_reviews:list": ("get", None, RAPID_REVIEW_LIST),
+    "rapid_reviews:list-export": ("get", None, RAPID_REVIEW_LIST),
+    "rapid_reviews:panel-response": (
+        "get",
+        rapid_reviews_matrix.sent_rapid_review_kwargs,
+        only(
+            {
+                "panel_member": 200,
+                "business_manager": 403,
+                "review_group_member": 403,
+                "executive_member": 403,
+            },
+            404,
+        ),
+    ),
+    "rapid_reviews:thematic-reviews": ("get", None, PANEL_ONLY),
+    "rapid_reviews:thematic-review-create": ("get", None, PANEL_ONLY),
+    "rapid_reviews:thematic-review": ("get", matrix_panel.thematic_review_kwargs, PANEL_ONLY),
+    "rapid_reviews:thematic-review-edit": ("get", matrix_panel.thematic_review_kwargs, PANEL_ONLY),
+    "rapid_reviews:thematic-review-add": ("get", matrix_panel.thematic_review_kwargs, PANEL_ONLY),
+    "rapid_reviews:thematic-review-remove": (
+        "post",
+        matrix_panel.thematic_review_incident_kwargs,
+        only({"panel_member": 302}, 403),
+    ),
     # chronology
+    # An agency's entries: the partnership's decision makers and that agency's lead read them; the lead (or
+    # the business manager) changes them while the return is open. The integrated chronology, its exports
+    # and the duplicates are for the partnership's decision makers only, never an agency lead.
+    "chronology:return-entries": (
+        "get",
+        chronology_matrix.agency_return_kwargs,
+        only(
+            {
+                "business_manager": 200,
+                "review_group_member": 200,
+                "executive_member": 200,
+                "agency_lead": 200,
+            },
+            404,
+        ),
+    ),
+    **dict.fromkeys(
+        ["chronology:entry-add", "chronology:upload"],
+        (
+            "get",
+            chronology_matrix.agency_return_kwargs,
+            only(
+                {
+                    "business_manager": 200,
+                    "review_group_member": 403,
+                    "executive_member": 403,
+                    "agency_lead": 200,
+                },
+                404,
+            ),
+        ),
+    ),
+    **dict.fromkeys(
+        ["chronology:entry-edit", "chronology:entry-delete"],
+        (
+            "get",
+            chronology_matrix.entry_kwargs,
+            only(
+                {
+                    "business_manager": 200,
+                    "review_group_member": 403,
+                    "executive_member": 403,
+                    "agency_lead": 200,
+                },
+                404,
+            ),
+        ),
+    ),
+    # The blank template holds no case data.
+    "chronology:upload-template": ("get", lambda ctx: {"fmt": "xlsx"}, signed_in(200)),
+    **dict.fromkeys(
+        ["chronology:integrated", "chronology:export-xlsx", "chronology:export-docx"],
+        ("get", chronology_matrix.rapid_review_kwargs, RAPID_REVIEW_READERS),
+    ),
+    "chronology:duplicates": (
+        "get",
+        chronology_matrix.rapid_review_kwargs,
+        only({"business_manager": 200, "review_group_member": 200, "executive_member": 403}, 404),
+    ),
 }
 
 

@@ -74,7 +74,9 @@ class User(AbstractBaseUser):
         constraints = [
             models.CheckConstraint(
                 name="partnership_role_names_partnership",
-                condition=~Q(role__in=[r.value for r in PARTNERSHIP_ROLES]) | Q(partnership__isnull=False),
+                # In the order of `Role`, not of the set, so the migration never seems to change.
+                condition=~Q(role__in=[r.value for r in Role if r in PARTNERSHIP_ROLES])
+                | Q(partnership__isnull=False),
             ),
             models.CheckConstraint(
                 name="agency_lead_names_agency",

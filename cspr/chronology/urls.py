@@ -1,2 +1,8 @@
+from .views import duplicates, entries, integrated
+
 app_name = "chronology"
-urlpatterns = []
+urlpatterns = [
+    *entries.urlpatterns,
+    *integrated.urlpatterns,
+    *duplicates.urlpatterns,
+]

@@ -44,7 +44,7 @@ def nav_items_for(user) -> list[NavItem]:
 
 
 def case_items_for(user) -> list[NavItem]:
-    """Incidents and deadlines: what each role works on day to day comes first."""
+    """Incidents, rapid reviews and deadlines: what each role works on day to day comes first."""
     items = []
     if permissions.can_view_register(user):
         items.append(
@@ -62,6 +62,24 @@ def case_items_for(user) -> list[NavItem]:
         items.append(
             NavItem("Refer a case", reverse("incidents:refer"), "Ask the partnership to consider a case")
         )
+    if permissions.can_view_my_returns(user):
+        items.append(
+            NavItem(
+                "Agency returns",
+                reverse("rapid_reviews:my-returns"),
+                "What rapid reviews have asked of your agency, and your returns",
+            )
+        )
+    if permissions.can_view_rapid_reviews(user):
+        items.append(
+            NavItem(
+                "Rapid reviews",
+                reverse("rapid_reviews:list"),
+                "Rapid reviews received from every partnership"
+                if permissions.can_view_national_register(user)
+                else "Agency returns, review group, decision and report, within 15 working days",
+            )
+        )
     if permissions.can_view_upcoming_deadlines(user):
         items.append(
             NavItem("Deadlines", reverse("deadlines:fortnight"), "What is due in the next fortnight")
@@ -72,6 +90,14 @@ def case_items_for(user) -> list[NavItem]:
                 "Overdue rapid reviews",
                 reverse("deadlines:panel-overdue"),
                 "Rapid reviews past their 15 working days, in every partnership",
+            )
+        )
+    if permissions.can_manage_thematic_reviews(user):
+        items.append(
+            NavItem(
+                "Thematic reviews",
+                reverse("rapid_reviews:thematic-reviews"),
+                "Incidents grouped under the Panel's thematic reviews",
             )
         )
     if permissions.can_manage_bank_holidays(user):

@@ -71,6 +71,11 @@ def step_owners(incident, step: Step) -> Owners:
     return Owners(partnership_id, role=role)
 
 
+def is_owned_outside_cspr(step: Step) -> bool:
+    """A step nobody in cspr does (the Panel's response): shown and timed, but nobody is chased for it."""
+    return ROLE_RESPONSIBLE.get(step.responsible, True) is None
+
+
 def partnership_people(partnership_id: int, role: str):
     """The active people of one role in a partnership: the business managers and executive for escalation."""
     return User.objects.filter(partnership_id=partnership_id, role=role, is_active=True)

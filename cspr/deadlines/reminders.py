@@ -26,7 +26,7 @@ from cspr.incidents.models import Incident
 
 from .clock import current_calendar, deadlines_of
 from .models import ReminderSent
-from .owners import partnership_people, step_owners
+from .owners import is_owned_outside_cspr, partnership_people, step_owners
 
 logger = logging.getLogger(__name__)
 
@@ -121,6 +121,7 @@ class SweepResult:
     working_day: bool = True
     incidents: int = 0
     open_deadlines: int = 0
+    open_returns: int = 0
     reminders: int = 0
     sent: int = 0
     already_sent: int = 0
@@ -144,8 +145,9 @@ def send_reminders(
     result.incidents = len(incidents)
     for item in deadlines_of(incidents, today, calendar):
         status = item.status
-        # An assumed deadline waits on an earlier step, which is the one reminded about.
-        if not status.is_open or status.assumed:
+        # An assumed deadline waits on an earlier step, which is the one reminded about; the Panel's own
+        # response is not the partnership's to chase.
+        if not status.is_open or status.assumed or is_owned_outside_cspr(status.step):
             continue
         result.open_deadlines += 1
         reminder = reminder_for(status.due_on, today, calendar, rules)
@@ -163,6 +165,10 @@ def send_reminders(
             f"Incident {item.incident.reference}, {status.step.code}: {reminder.stage}, "
             f"{result.sent - sent_before} of {len(recipients)} email(s)"
         )
+    # Imported here: the agency returns' part builds on this module's plan and result.
+    from cspr.rapid_reviews.return_reminders import send_return_reminders
+
+    send_return_reminders(today, calendar, rules, result, dry_run=dry_run)
     return result
 
 

@@ -17,6 +17,8 @@ from cspr.audit.log import changes_between, record, snapshot
 from cspr.audit.models import AuditAction
 from cspr.deadlines.clock import current_calendar, record_step_completion
 from cspr.demo.incident_specs import DEMO_INCIDENTS, DemoChild, DemoIncident
+from cspr.demo.rapid_review_specs import RAPID_REVIEW_INCIDENTS
+from cspr.demo.rapid_reviews import RapidReviewBuilder
 from cspr.incidents import screening_rules as rules
 from cspr.incidents.models import (
     Child,
@@ -36,6 +38,7 @@ from cspr.partnerships.models import Agency, Partnership
 # One fictional family name per demo partnership, and first names the children are given in turn.
 SURNAMES = ["Example", "Sample", "Specimen", "Madeup", "Placeholder"]
 FIRST_NAMES = ["Eva", "Kai", "Noah", "Mia", "Leo", "Ava", "Zara", "Finn", "Isla", "Omar", "Ruby", "Theo"]
+FIRST_NAMES += ["Amir", "Lily"]  # the children of the incidents `rapid_review_specs` adds
 
 # Fictional (Ofcom drama) telephone number for the demo notifier.
 DEMO_PHONE = "01632 960000"
@@ -52,7 +55,7 @@ def load_demo_incidents(partnership: Partnership, number: int) -> int:
         return 0
     builder = _Builder(partnership, number)
     made: dict[str, Incident] = {}
-    for spec in DEMO_INCIDENTS:
+    for spec in (*DEMO_INCIDENTS, *RAPID_REVIEW_INCIDENTS):
         made[spec.key] = builder.incident(spec)
         if spec.siblings_of:
             builder.link(made[spec.siblings_of], made[spec.key])
@@ -74,6 +77,7 @@ class _Builder:
         self.calendar = current_calendar()
         self.today = timezone.localdate()
         self.local_authority = partnership.council_names()
+        self.rapid_reviews = RapidReviewBuilder(partnership, number, self.manager, self.calendar)
 
     def aware_ago(self, spec: DemoIncident) -> int:
         """Older incidents move back a few working days per partnership, so registers do not look cloned;
@@ -207,7 +211,8 @@ class _Builder:
         return notification
 
     def notify(self, incident: Incident, spec: DemoIncident) -> None:
-        """The notification sent to the Panel (and a corrected second version), with its timeliness."""
+        """The notification sent to the Panel (and a corrected second version), with its timeliness, and
+        the rapid review it opened, as far as `rapid_review_specs.PLANS` takes it."""
         notified_on = self.days(incident.aware_on, spec.notified_after)
         panel_reference = f"SIN-{notified_on.year}-{self.partnership.pk:02d}{incident.pk:04d}"
         incident.notified_on = notified_on
@@ -226,10 +231,7 @@ class _Builder:
             self.notification(incident, version=2, change_reason=spec.correction, **sent)
         record_step_completion(incident, "notification", notified_on, actor=self.manager)
         record_step_completion(incident, "safeguarding_partners_informed", notified_on, actor=self.manager)
-        rapid_review_overdue = spec.rapid_review_overdue_in_odd_partnerships and self.number % 2
-        if spec.rapid_review_after is not None and not rapid_review_overdue:
-            sent_on = self.days(notified_on, spec.rapid_review_after)
-            record_step_completion(incident, "rapid_review", sent_on, actor=self.manager)
+        self.rapid_reviews.build(incident, spec)
 
     def copies(self, incident: Incident, spec: DemoIncident) -> None:
         """A looked-after child's or care leaver's death: DfE and Ofsted told, no Panel notification."""

@@ -40,6 +40,11 @@ def load_demo(only_if_empty: bool = False) -> DemoResult:
     if only_if_empty and Partnership.objects.exists():
         result.users = list(User.objects.filter(email__endswith=".example").select_related("partnership"))
         return result
+    # The Panel's people first: the demo rapid reviews record the Panel's responses as one of them.
+    national = [
+        _person(result, email, role, full_name, job, None, None)
+        for role, email, full_name, job in NATIONAL_PEOPLE
+    ]
     for number, (slug, name, councils, icb, police, agencies) in enumerate(PARTNERSHIPS):
         partnership, created = Partnership.objects.get_or_create(
             slug=slug, defaults={"name": name, "integrated_care_board": icb, "police_force": police}
@@ -60,8 +65,7 @@ def load_demo(only_if_empty: bool = False) -> DemoResult:
                 _person(result, email, role, f"{full_name} ({name.split()[0]})", job, partnership, agency)
             )
         result.created += load_demo_incidents(partnership, number)
-    for role, email, full_name, job in NATIONAL_PEOPLE:
-        result.users.append(_person(result, email, role, full_name, job, None, None))
+    result.users += national
     return result
 
 

@@ -25,6 +25,8 @@ PARTNERSHIPS = [
             ("Probation Service (West Mercia)", K.PROBATION, False),
             ("Shropshire Council Housing", K.HOUSING, False),
             ("West Midlands Ambulance Service", K.AMBULANCE, False),
+            ("Shrewsbury and Telford Hospital Maternity Services", K.MIDWIFERY, False),
+            ("Shropshire Council Early Years", K.EARLY_YEARS, False),
         ],
     ),
     (
@@ -45,6 +47,8 @@ PARTNERSHIPS = [
             ("Probation Service (Northumbria)", K.PROBATION, False),
             ("Gateshead Youth Justice Service", K.YOUTH_JUSTICE, False),
             ("Gateshead Recovery Partnership", K.SUBSTANCE_MISUSE, False),
+            ("Gateshead Maternity Services", K.MIDWIFERY, False),
+            ("Gateshead Council Early Years", K.EARLY_YEARS, False),
         ],
     ),
     (
@@ -65,6 +69,8 @@ PARTNERSHIPS = [
             ("Wiltshire schools", K.SCHOOL, False),
             ("Probation Service (Wiltshire)", K.PROBATION, False),
             ("South Western Ambulance Service", K.AMBULANCE, False),
+            ("Wiltshire Maternity Services", K.MIDWIFERY, False),
+            ("Wiltshire Council Early Years", K.EARLY_YEARS, False),
         ],
     ),
     (
@@ -86,6 +92,8 @@ PARTNERSHIPS = [
             ("Probation Service (West Yorkshire)", K.PROBATION, False),
             ("Leeds Housing", K.HOUSING, False),
             ("Forward Leeds", K.SUBSTANCE_MISUSE, False),
+            ("Leeds Maternity Services", K.MIDWIFERY, False),
+            ("Leeds City Council Early Years", K.EARLY_YEARS, False),
         ],
     ),
     (
@@ -106,6 +114,8 @@ PARTNERSHIPS = [
             ("Probation Service (Hampshire)", K.PROBATION, False),
             ("Southampton Youth Justice Service", K.YOUTH_JUSTICE, False),
             ("Southampton City Council Housing", K.HOUSING, False),
+            ("Southampton Maternity Services", K.MIDWIFERY, False),
+            ("Southampton City Council Early Years", K.EARLY_YEARS, False),
         ],
     ),
 ]

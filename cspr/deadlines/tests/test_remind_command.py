@@ -176,3 +176,19 @@ def test_without_a_date_it_runs_for_today(incident, business_manager, mailoutbox
     time_machine.move_to(dt.datetime(2026, 11, 27, 7, 0, tzinfo=dt.UTC))
     assert "27 November 2026" in remind()
     assert len(mailoutbox) == 2
+
+
+def test_the_panels_late_response_chases_nobody(incident, business_manager, executive_member, mailoutbox):
+    """The Panel's response is timed on the page, but it is not the partnership's to do or to chase."""
+    incident.notified_on = dt.date(2026, 11, 2)
+    incident.rapid_review_sent_on = dt.date(2026, 11, 3)
+    incident.status = "notified"
+    incident.save()
+    for code in ("notification", "safeguarding_partners_informed", "agency_leads_contacted"):
+        record_step_completion(incident, code, dt.date(2026, 11, 2), actor=business_manager)
+    for code in ("review_group_meeting", "partners_sign_off", "rapid_review"):
+        record_step_completion(incident, code, dt.date(2026, 11, 3), actor=business_manager)
+    # The response was expected 10 working days after sending, on 17 November: 7 working days ago.
+    output = remind("--date", "2026-11-26")
+    assert mailoutbox == []
+    assert "0 reminders due" in output

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('incidents', '0001_initial'),
+        ("incidents", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='incident',
-            name='rapid_review_sent_on',
-            field=models.DateField(blank=True, null=True, verbose_name='date the rapid review was sent to the Panel'),
+            model_name="incident",
+            name="rapid_review_sent_on",
+            field=models.DateField(
+                blank=True, null=True, verbose_name="date the rapid review was sent to the Panel"
+            ),
         ),
     ]

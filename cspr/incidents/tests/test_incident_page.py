@@ -275,3 +275,22 @@ def test_other_children_of_the_incident_are_listed(client, business_manager, inc
     )
     html = page(client, business_manager, incident)
     assert "Baby Eva" in html and "Unborn" in html
+
+
+def test_the_rapid_review_is_reached_from_the_incident_by_those_who_read_it(
+    client, incident, business_manager, agency_lead, other_agency_lead, agency, other_agency
+):
+    from cspr.rapid_reviews.tests.matrix import agency_return
+
+    own = agency_return({"incident": incident, "agency": agency})
+    incident.agencies_involved.add(other_agency)
+    review_url = reverse("rapid_reviews:detail", kwargs={"pk": own.rapid_review.pk})
+    return_url = reverse("rapid_reviews:return", kwargs={"pk": own.pk})
+    manager_page = page(client, business_manager, incident)
+    assert review_url in manager_page and return_url not in manager_page
+    lead_page = page(client, agency_lead, incident)
+    assert "Your agency's return" in lead_page and return_url in lead_page
+    assert review_url not in lead_page
+    # Another agency involved in the incident has no return asked of it yet: no link, and never this one.
+    other_page = page(client, other_agency_lead, incident)
+    assert return_url not in other_page and review_url not in other_page

@@ -17,6 +17,7 @@ from cspr.audit.models import AuditAction, AuditEvent
 from cspr.deadlines.clock import incident_deadlines
 from cspr.deadlines.models import StepCompletion
 from cspr.incidents.models import IncidentNature, IncidentStatus, Notification
+from cspr.rapid_reviews.models import RapidReview, RapidReviewStatus
 
 LONDON = ZoneInfo("Europe/London")
 NOTIFIER = {
@@ -265,6 +266,40 @@ def test_recording_it_sent_notifies_the_incident_and_starts_the_rapid_review_clo
     assert "Notification recorded as sent to the Panel on 26 November 2026" in page.text
     assert "Panel reference CSPRP-2026-0457" in page.text
     assert "Met on time" in page.text
+
+
+def test_recording_it_sent_opens_the_rapid_review_with_both_dates(bm, ready):
+    save(bm, ready)
+    submit(bm, ready, dt.date(2026, 11, 25))
+    rapid_review = RapidReview.objects.get(incident=ready)
+    assert (rapid_review.opened_on, rapid_review.notified_on, rapid_review.aware_on) == (
+        dt.date(2026, 11, 25),
+        dt.date(2026, 11, 25),
+        dt.date(2026, 11, 23),
+    )
+    assert rapid_review.status == RapidReviewStatus.OPEN
+    assert (
+        AuditEvent.objects.filter(action=AuditAction.CREATE, object_type="rapid_reviews.rapidreview").count()
+        == 1
+    )
+    # Correcting the first submission's date moves the rapid review with it; a second review is never opened.
+    submit(bm, ready, dt.date(2026, 11, 26))
+    rapid_review.refresh_from_db()
+    assert rapid_review.notified_on == dt.date(2026, 11, 26)
+    assert RapidReview.objects.count() == 1
+    ready.refresh_from_db()
+    due = {d.step.code: d.due_on for d in incident_deadlines(ready)}
+    assert due["rapid_review"] == dt.date(2026, 12, 17)
+    assert due["agency_leads_contacted"] == dt.date(2026, 11, 27)
+    assert due["partners_sign_off"] == dt.date(2026, 12, 17)
+
+
+def test_sending_a_changed_version_later_leaves_the_rapid_review_alone(bm, ready):
+    save(bm, ready)
+    submit(bm, ready, dt.date(2026, 11, 24))
+    save(bm, ready, notifier_phone="07700 900 982", change_reason="New phone number")
+    submit(bm, ready, dt.date(2026, 11, 26))
+    assert RapidReview.objects.get(incident=ready).notified_on == dt.date(2026, 11, 24)
 
 
 def test_the_submission_form_says_when_it_was_due(bm, ready):

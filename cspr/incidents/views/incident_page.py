@@ -20,6 +20,7 @@ from cspr.incidents.models import (
 from cspr.incidents.register import status_colour
 from cspr.incidents.screening_rules import OUTCOME_TITLES
 from cspr.incidents.timeline import TIMELINE_LIMIT, incident_timeline
+from cspr.rapid_reviews.models import AgencyReturn, RapidReview
 
 
 def link_to(name: str, incident: Incident, allowed: bool) -> str:
@@ -84,8 +85,23 @@ def incident_detail(request, pk):
         "can_screen": permissions.can_screen(user, incident),
         "can_notify": permissions.can_notify(user, incident),
         "notify_url": link_to("incidents:notification", incident, can_view_notification),
+        **_rapid_review_links(incident, user),
     }
     return render(request, "incidents/incident.html", context)
+
+
+def _rapid_review_links(incident: Incident, user) -> dict:
+    """The rapid review for those who read it whole; an agency lead's own agency's return for them."""
+    rapid_review = RapidReview.objects.visible_to(user).filter(incident=incident).first()
+    own_return = AgencyReturn.objects.visible_to(user).filter(rapid_review__incident=incident).first()
+    return {
+        "rapid_review_url": rapid_review.get_absolute_url()
+        if rapid_review and permissions.can_view_rapid_review(user, rapid_review)
+        else "",
+        "own_return_url": own_return.get_absolute_url()
+        if own_return and user.agency_id == own_return.agency_id
+        else "",
+    }
 
 
 def _document_url(referral: Referral) -> str:

@@ -40,7 +40,8 @@ class Command(BaseCommand):
         verb = "would be sent" if dry_run else "sent"
         self.stdout.write(
             f"{day}{' (dry run)' if dry_run else ''}: {result.incidents} incidents, "
-            f"{result.open_deadlines} open deadlines, {result.reminders} reminders due, "
+            f"{result.open_deadlines} open deadlines, {result.open_returns} open agency returns, "
+            f"{result.reminders} reminders due, "
             f"{result.sent} emails {verb}, {result.already_sent} already sent, {result.failed} failed."
         )
         if result.failed:

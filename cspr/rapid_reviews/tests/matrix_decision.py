@@ -1,0 +1,77 @@
+"""Records the permission matrix needs for the review group, executive decision and report URLs."""
+
+import datetime as dt
+
+from cspr.rapid_reviews.models import (
+    ExecutiveDecision,
+    ImmediateAction,
+    RapidReview,
+    RapidReviewStatus,
+    Recommendation,
+    ReviewGroupMeeting,
+)
+
+from .matrix import open_rapid_review
+
+
+def reviewed_rapid_review(ctx) -> RapidReview:
+    """The open rapid review after the review group met on 25 November 2026 and recommended no review."""
+    rapid_review = open_rapid_review(ctx)
+    ReviewGroupMeeting.objects.get_or_create(
+        rapid_review=rapid_review,
+        defaults={
+            "partnership": rapid_review.partnership,
+            "met_on": dt.date(2026, 11, 25),
+            "facts": "The facts.",
+            "recommendation": Recommendation.NO_FURTHER_REVIEW,
+            "reasons": "The reasons.",
+        },
+    )
+    rapid_review.status = RapidReviewStatus.REVIEW_GROUP_MET
+    rapid_review.save()
+    return rapid_review
+
+
+def decided_rapid_review(ctx) -> RapidReview:
+    """The same rapid review once the executive agreed with the recommendation, ready to send."""
+    rapid_review = reviewed_rapid_review(ctx)
+    ExecutiveDecision.objects.get_or_create(
+        rapid_review=rapid_review,
+        defaults={
+            "partnership": rapid_review.partnership,
+            "decided_by_name": "Alex Director",
+            "decided_on": dt.date(2026, 11, 26),
+            "agrees": True,
+            "decision": Recommendation.NO_FURTHER_REVIEW,
+            "rationale": "The rationale.",
+        },
+    )
+    rapid_review.status = RapidReviewStatus.DECIDED
+    rapid_review.save()
+    return rapid_review
+
+
+def immediate_action(ctx) -> ImmediateAction:
+    rapid_review = open_rapid_review(ctx)
+    action, _ = ImmediateAction.objects.get_or_create(
+        rapid_review=rapid_review,
+        defaults={
+            "partnership": rapid_review.partnership,
+            "description": "Check the siblings' safety plan.",
+            "owner": "Team manager",
+            "due_on": dt.date(2026, 11, 30),
+        },
+    )
+    return action
+
+
+def reviewed_kwargs(ctx) -> dict:
+    return {"pk": reviewed_rapid_review(ctx).pk}
+
+
+def decided_kwargs(ctx) -> dict:
+    return {"pk": decided_rapid_review(ctx).pk}
+
+
+def immediate_action_kwargs(ctx) -> dict:
+    return {"pk": immediate_action(ctx).pk}
