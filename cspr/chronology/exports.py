@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from cspr.audit.views import spreadsheet_safe
 from cspr.incidents.documents import MARKING
+from cspr.incidents.documents.docx import page_number
 
 from .dates import display_date
 from .gaps import Gap
@@ -159,7 +160,7 @@ def as_docx(document: ChronologyDocument) -> bytes:
         f"{document.partnership}. Integrated chronology, incident {document.reference}, produced "
         f"{display_date(document.produced_on, 'day')}. Page "
     )
-    _page_number(footer)
+    page_number(footer)
 
     word.add_heading(document.title, level=0)
     about = word.add_table(rows=0, cols=2)
@@ -200,16 +201,3 @@ def _repeat_as_header(row) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
-
-
-def _page_number(paragraph) -> None:
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        run._r.append(element)

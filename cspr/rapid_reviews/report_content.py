@@ -20,9 +20,8 @@ import re
 
 from django.utils import timezone
 
-from cspr.chronology.models import DatePrecision
+from cspr.chronology.dates import display_date
 from cspr.clock.status import DeadlineStatus, plural_working_days
-from cspr.core.forms import MONTH_NAMES
 from cspr.core.templatetags.govuk import govuk_date
 from cspr.deadlines.clock import incident_deadlines
 
@@ -53,14 +52,8 @@ def _list(lines: list[str]) -> str:
 
 def entry_date(entry) -> str:
     """A chronology entry's start date as precisely as the agency knew it: "May 2016", "About 22 May 2016"."""
-    day = entry.start_on
-    if entry.start_precision == DatePrecision.YEAR:
-        return str(day.year)
-    if entry.start_precision == DatePrecision.MONTH:
-        return f"{MONTH_NAMES[day.month - 1]} {day.year}"
-    if entry.start_precision == DatePrecision.APPROXIMATE:
-        return f"About {govuk_date(day)}"
-    return govuk_date(day)
+    shown = display_date(entry.start_on, entry.start_precision)
+    return shown[0].upper() + shown[1:]
 
 
 def _child_line(child) -> str:

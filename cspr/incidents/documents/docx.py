@@ -13,7 +13,7 @@ from cspr.core.templatetags.govuk import govuk_date
 from . import document_context
 
 
-def _page_number(paragraph) -> None:
+def page_number(paragraph) -> None:
     """A PAGE field, which Word fills in with the page's number."""
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
@@ -27,13 +27,15 @@ def _page_number(paragraph) -> None:
         run._r.append(element)
 
 
-def _marking(paragraph, text: str) -> None:
+def marking(paragraph, text: str) -> None:
+    """The security marking, centred and bold, for headers and footers."""
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run(text)
     run.bold = True
 
 
-def _key_value_table(document, rows: list[tuple[str, str]]) -> None:
+def key_value_table(document, rows: list[tuple[str, str]]) -> None:
+    """A two-column table of labels in bold and their values."""
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     for label, value in rows:
@@ -67,7 +69,7 @@ def render_docx(notification) -> bytes:
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(11)
 
-    _marking(section.header.paragraphs[0], context["marking"])
+    marking(section.header.paragraphs[0], context["marking"])
     section.header.add_paragraph(context["partnership"]).alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -75,8 +77,8 @@ def render_docx(notification) -> bytes:
         f"Reference {context['reference']}, version {context['version']}, "
         f"generated {govuk_date(context['generated_at'])}. Page "
     )
-    _page_number(footer)
-    _marking(section.footer.add_paragraph(), context["marking"])
+    page_number(footer)
+    marking(section.footer.add_paragraph(), context["marking"])
 
     document.add_heading(context["title"], level=0)
     document.add_paragraph(
@@ -96,7 +98,7 @@ def render_docx(notification) -> bytes:
     if context["change_reason"]:
         about.append(("Why this version was made", context["change_reason"]))
     document.add_heading("About this version", level=1)
-    _key_value_table(document, about)
+    key_value_table(document, about)
 
     for part in context["sections"]:
         document.add_heading(part["title"], level=1)
@@ -106,7 +108,7 @@ def render_docx(notification) -> bytes:
             else:
                 document.add_paragraph("No child is named in this notification.")
             document.add_paragraph()
-        _key_value_table(document, [(row["label"], row["value"]) for row in part["rows"]])
+        key_value_table(document, [(row["label"], row["value"]) for row in part["rows"]])
 
     buffer = io.BytesIO()
     document.save(buffer)

@@ -11,7 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from cspr.core.templatetags.govuk import govuk_date
-from cspr.incidents.documents.docx import _key_value_table, _marking, _page_number
+from cspr.incidents.documents.docx import key_value_table, marking, page_number
 
 from . import document_context
 
@@ -41,7 +41,7 @@ def render_docx(rapid_review) -> bytes:
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(11)
 
-    _marking(section.header.paragraphs[0], context["marking"])
+    marking(section.header.paragraphs[0], context["marking"])
     section.header.add_paragraph(context["partnership"]).alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -49,12 +49,12 @@ def render_docx(rapid_review) -> bytes:
         f"Rapid review of incident {context['reference']}, generated {govuk_date(context['generated_at'])}. "
         "Page "
     )
-    _page_number(footer)
-    _marking(section.footer.add_paragraph(), context["marking"])
+    page_number(footer)
+    marking(section.footer.add_paragraph(), context["marking"])
 
     document.add_heading(context["title"], level=0)
     document.add_paragraph(f"{context['partnership']}. For the Child Safeguarding Practice Review Panel.")
-    _key_value_table(document, context["about"])
+    key_value_table(document, context["about"])
     for part in context["sections"]:
         document.add_heading(part["title"], level=1)
         _blocks(document, part["blocks"])
