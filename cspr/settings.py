@@ -82,6 +82,10 @@ INSTALLED_APPS = [
     "cspr.deadlines",
     "cspr.rapid_reviews",
     "cspr.chronology",
+    "cspr.library",
+    "cspr.practice_reviews",
+    "cspr.publication",
+    "cspr.briefings",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,10 @@ urlpatterns = [
     path("deadlines/", include("cspr.deadlines.urls")),
     path("rapid-reviews/", include("cspr.rapid_reviews.urls")),
     path("chronology/", include("cspr.chronology.urls")),
+    path("practice-reviews/", include("cspr.practice_reviews.urls")),
+    path("publication/", include("cspr.publication.urls")),
+    path("briefings/", include("cspr.briefings.urls")),
+    path("published/", include("cspr.publication.public_urls")),
 ]
 
 handler403 = "cspr.core.views.forbidden"

@@ -8,40 +8,18 @@ Statuses: 200 shown, 302 redirected (to sign-in for anonymous visitors), 403 see
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from cspr.briefings.tests.matrix_entries import ENTRIES as BRIEFINGS_ENTRIES
 from cspr.chronology.tests import matrix as chronology_matrix
+from cspr.core.tests.matrix_rules import PERSONAS, everyone, only, signed_in
 from cspr.deadlines.tests import matrix as deadlines_matrix
 from cspr.incidents.tests import matrix_referrals
+from cspr.practice_reviews.tests.matrix_commissioning import ENTRIES as COMMISSIONING_ENTRIES
+from cspr.practice_reviews.tests.matrix_quality import ENTRIES as QUALITY_ENTRIES
+from cspr.practice_reviews.tests.matrix_records import ENTRIES as RECORDS_ENTRIES
+from cspr.practice_reviews.tests.matrix_running import ENTRIES as RUNNING_ENTRIES
+from cspr.publication.tests.matrix_entries import ENTRIES as PUBLICATION_ENTRIES
 from cspr.rapid_reviews.tests import matrix as rapid_reviews_matrix
 from cspr.rapid_reviews.tests import matrix_decision, matrix_panel, matrix_returns
-
-PERSONAS = [
-    "anonymous",
-    "business_manager",
-    "review_group_member",
-    "executive_member",
-    "agency_lead",
-    "independent_reviewer",
-    "panel_member",
-    "system_admin",
-    "other_business_manager",
-]
-SIGNED_IN = PERSONAS[1:]
-
-
-def only(allowed: dict, otherwise: int, anonymous: int = 302) -> dict:
-    expected = dict.fromkeys(SIGNED_IN, otherwise)
-    expected["anonymous"] = anonymous
-    expected.update(allowed)
-    return expected
-
-
-def everyone(status: int) -> dict:
-    return dict.fromkeys(PERSONAS, status)
-
-
-def signed_in(status: int) -> dict:
-    return only({}, status)
-
 
 ADMIN_ONLY = only({"system_admin": 200}, 403)
 ADMIN_ONLY_POST = only({"system_admin": 302}, 403)
@@ -571,6 +549,13 @@ MATRIX = {
         chronology_matrix.rapid_review_kwargs,
         only({"business_manager": 200, "review_group_member": 200, "executive_member": 403}, 404),
     ),
+    # practice reviews, publication and briefings: each part's entries live next to its tests
+    **RECORDS_ENTRIES,
+    **COMMISSIONING_ENTRIES,
+    **RUNNING_ENTRIES,
+    **QUALITY_ENTRIES,
+    **PUBLICATION_ENTRIES,
+    **BRIEFINGS_ENTRIES,
 }
 
 

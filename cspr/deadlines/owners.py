@@ -18,6 +18,7 @@ ROLE_RESPONSIBLE = {
     "agency lead": Role.AGENCY_LEAD,
     "review group": Role.REVIEW_GROUP_MEMBER,
     "executive": Role.EXECUTIVE_MEMBER,
+    "independent reviewer": Role.INDEPENDENT_REVIEWER,
     "the Panel": None,
 }
 # The local authority acts through the incident's notifier; until one is named, the business managers.

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BriefingsConfig(AppConfig):
+    name = "cspr.briefings"
+    verbose_name = "Learning briefings"

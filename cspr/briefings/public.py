@@ -1,0 +1,3 @@
+"""Placeholder: the public briefing pages, filled in by the briefings part's author (see the round file)."""
+
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+from .views import prepare
+
+app_name = "publication"
+urlpatterns = [*prepare.urlpatterns]

@@ -1,0 +1,7 @@
+"""Placeholder: filled in by the publication part's author (see the round file)."""
+
+urlpatterns: list = []
+
+
+def section(request, practice_review) -> dict:
+    return {}

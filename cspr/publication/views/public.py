@@ -1,0 +1,3 @@
+"""Placeholder: the public pages, filled in by the publication part's author (see the round file)."""
+
+urlpatterns: list = []
