@@ -89,10 +89,14 @@ class ChronologyEntry(PartnershipRecord):
 
     @classmethod
     def narrow_for(cls, user, queryset):
-        """An agency lead sees their own agency's entries only."""
+        """An agency lead sees their own agency's entries only; an independent reviewer, once declared, the
+        entries of the rapid reviews their practice review came from."""
         if user.agency_id:
             return queryset.filter(agency_id=user.agency_id)
-        return queryset.none()
+        from cspr.practice_reviews.models import PracticeReview
+
+        reviews = PracticeReview.narrow_for(user, PracticeReview.objects.all())
+        return queryset.filter(rapid_review__practice_reviews__in=reviews).distinct()
 
 
 class DuplicateDecision(PartnershipRecord):
