@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from cspr import permissions
+from cspr.accounts.models import Role
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,10 @@ def case_items_for(user) -> list[NavItem]:
                 else "Agency returns, review group, decision and report, within 15 working days",
             )
         )
+    if permissions.can_view_practice_reviews(user):
+        items.append(
+            NavItem("Practice reviews", reverse("practice_reviews:list"), _practice_reviews_text(user))
+        )
     if permissions.can_view_upcoming_deadlines(user):
         items.append(
             NavItem("Deadlines", reverse("deadlines:fortnight"), "What is due in the next fortnight")
@@ -109,3 +114,14 @@ def case_items_for(user) -> list[NavItem]:
             )
         )
     return items
+
+
+def _practice_reviews_text(user) -> str:
+    """What the practice reviews list holds for this user: the list is scoped, so say to what."""
+    if permissions.can_view_national_register(user):
+        return "Local reviews the Panel has been told of, and national reviews"
+    if permissions.has_role(user, Role.INDEPENDENT_REVIEWER):
+        return "The reviews you are appointed to, and declarations of interest"
+    if permissions.has_role(user, Role.AGENCY_LEAD):
+        return "The reviews whose review panel you sit on"
+    return "Commissioning, review, quality assurance, publication and briefings"

@@ -7,6 +7,7 @@ from django.db import transaction
 from cspr.accounts.models import Role, User
 from cspr.demo.incidents import load_demo_incidents
 from cspr.demo.partnerships import PARTNERSHIPS
+from cspr.demo.practice_reviews import load_demo_practice_reviews
 from cspr.partnerships.models import Agency, AgencyKind, LocalAuthority, Partnership
 
 DEMO_PASSWORD = "demo-password-not-for-real-use"  # noqa: S105 - printed to the person running the demo
@@ -65,6 +66,7 @@ def load_demo(only_if_empty: bool = False) -> DemoResult:
                 _person(result, email, role, f"{full_name} ({name.split()[0]})", job, partnership, agency)
             )
         result.created += load_demo_incidents(partnership, number)
+        result.created += load_demo_practice_reviews(partnership, number)
     result.users += national
     return result
 

@@ -1,4 +1,4 @@
-from .views import prepare
+from .views import checks, prepare, publishing
 
 app_name = "publication"
-urlpatterns = [*prepare.urlpatterns]
+urlpatterns = [*prepare.urlpatterns, *checks.urlpatterns, *publishing.urlpatterns]

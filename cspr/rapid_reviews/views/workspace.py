@@ -11,6 +11,7 @@ from cspr.audit.log import viewed
 from cspr.chronology.views import section as chronology_section
 from cspr.deadlines.clock import incident_deadlines
 from cspr.incidents.models import Child
+from cspr.practice_reviews.views.records import rapid_review_section as practice_reviews_section
 
 from ..models import RapidReview
 from . import panel, report, returns, review_group
@@ -23,7 +24,14 @@ RAPID_REVIEW_STEPS = (
     "rapid_review",
     "panel_response",
 )
-SECTIONS = (returns.section, chronology_section, review_group.section, report.section, panel.section)
+SECTIONS = (
+    returns.section,
+    chronology_section,
+    review_group.section,
+    report.section,
+    panel.section,
+    practice_reviews_section,
+)
 
 
 def rapid_review_deadlines(rapid_review):

@@ -1,0 +1,51 @@
+"""What a briefing's page and documents show, worked out once (see the package's docstring)."""
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from ..formats import filled_sections, get_format
+
+
+def filename(briefing, extension: str) -> str:
+    """bella-and-ben-7-minute-briefing.pdf: from the published name, never the case reference."""
+    name = slugify(briefing.practice_review.title) or "briefing"
+    return f"{name}-{slugify(get_format(briefing.format).name)}.{extension}"
+
+
+def document_context(briefing) -> dict:
+    """Everything the HTML, DOCX and PDF of a briefing show, in the order they show it."""
+    review = briefing.practice_review
+    briefing_format = get_format(briefing.format)
+    lead = review.lead_reviewer()
+    return {
+        "partnership": review.partnership.name,
+        "format_name": briefing_format.name,
+        "purpose": briefing_format.purpose,
+        "title": briefing.title,
+        "review_title": review.title,
+        "review_kind": review.get_kind_display(),
+        "reviewer": lead.published_name if lead else "",
+        "published_on": review.published_on if review.is_published else None,
+        "is_draft": not review.is_published,
+        "generated_on": timezone.localdate(),
+        "sections": _laid_out(filled_sections(briefing_format, briefing.sections)),
+    }
+
+
+def _laid_out(sections: list[dict]) -> list[dict]:
+    """Mark the boxes that take the page's full width in the two-column PDF: lists (questions, actions)
+    and any box that would otherwise sit alone in its row, so the grid has no holes."""
+    row: list[dict] = []
+    for section in sections:
+        section["is_wide"] = section["is_list"]
+        if section["is_wide"]:
+            if len(row) == 1:
+                row[0]["is_wide"] = True
+            row = []
+            continue
+        row.append(section)
+        if len(row) == 2:
+            row = []
+    if len(row) == 1:
+        row[0]["is_wide"] = True
+    return sections

@@ -1,0 +1,1 @@
+"""The practice review pages' forms, one module per part of the work."""

@@ -1,0 +1,1 @@
+"""Every change the publication part makes: one atomic function each, with its audit row."""
