@@ -167,9 +167,12 @@ def test_commission_quality_assurance_publication_and_public_page(
     page.get_by_label("1. Background").fill("Northshire partners commissioned a local review.")
     page.get_by_label("2. The case").fill("Child K was a baby who lived with their mother.")
     page.get_by_label("3. What we found").fill("Agencies held pieces of the picture but did not share them.")
+    page.get_by_label("4. Why it matters").fill("A baby cannot tell anyone what is happening at home.")
+    page.get_by_label("5. What to do").fill("Ask who else knows the family, and tell them what you know.")
     page.get_by_label("6. Questions for reflection").fill(
         "Who else knows this family?\nWhat have you shared?"
     )
+    page.get_by_label("7. Further information").fill("Read the full report on the partnership's website.")
     check_accessibility(page, "briefing-edit")
     page.get_by_role("button", name="Save the briefing").click()
     page.goto(f"/publication/{review.pk}/")

@@ -28,24 +28,5 @@ def document_context(briefing) -> dict:
         "published_on": review.published_on if review.is_published else None,
         "is_draft": not review.is_published,
         "generated_on": timezone.localdate(),
-        "sections": _laid_out(filled_sections(briefing_format, briefing.sections)),
+        "sections": filled_sections(briefing_format, briefing.sections),
     }
-
-
-def _laid_out(sections: list[dict]) -> list[dict]:
-    """Mark the boxes that take the page's full width in the two-column PDF: lists (questions, actions)
-    and any box that would otherwise sit alone in its row, so the grid has no holes."""
-    row: list[dict] = []
-    for section in sections:
-        section["is_wide"] = section["is_list"]
-        if section["is_wide"]:
-            if len(row) == 1:
-                row[0]["is_wide"] = True
-            row = []
-            continue
-        row.append(section)
-        if len(row) == 2:
-            row = []
-    if len(row) == 1:
-        row[0]["is_wide"] = True
-    return sections

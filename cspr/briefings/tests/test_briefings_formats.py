@@ -1,6 +1,5 @@
 """The fixed formats, how section text becomes paragraphs and lists, the PDF's grid, and the name check."""
 
-from cspr.briefings.documents.content import _laid_out
 from cspr.briefings.formats import FORMATS, SEVEN_MINUTE, SIX_STEP, filled_sections, lines, paragraphs
 from cspr.briefings.names import contains_a_name
 
@@ -51,13 +50,6 @@ def test_filled_sections_number_every_section_even_when_empty():
     ]
     assert filled[4]["items"] == ["Ask.", "Record."]
     assert filled[0]["paragraphs"] == []
-
-
-def test_no_box_sits_alone_in_a_row_of_the_pdf_grid():
-    seven = _laid_out(filled_sections(FORMATS[SEVEN_MINUTE], {}))
-    assert [part["number"] for part in seven if part["is_wide"]] == [5, 6, 7]
-    six = _laid_out(filled_sections(FORMATS[SIX_STEP], {}))
-    assert [part["number"] for part in six if part["is_wide"]] == [5, 6]
 
 
 def test_a_name_is_found_as_written_but_not_as_an_ordinary_word():

@@ -44,13 +44,14 @@ OUTCOME_STATUS = {
     params=[dt.datetime(2026, 11, 26, 9, tzinfo=LONDON), dt.datetime(2027, 1, 4, 9, tzinfo=LONDON)],
     ids=["today", "after-new-year"],
 )
-def loaded(request, django_db_setup, django_db_blocker):
+def loaded(request, django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo loaded once per date (on a Thursday in November, and on the first working day of a new
     year) for every test of this module, and rolled back after them: loading it takes seconds."""
     with (
         django_db_blocker.unblock(),
         time_machine.travel(request.param, tick=False),
-        override_settings(PASSWORD_HASHERS=CHEAP_HASHING),
+        # The demo writes documents: into a folder of the tests' own, never var/media.
+        override_settings(PASSWORD_HASHERS=CHEAP_HASHING, MEDIA_ROOT=tmp_path_factory.mktemp("media")),
         transaction.atomic(),
     ):
         load_demo()

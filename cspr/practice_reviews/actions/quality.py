@@ -109,37 +109,35 @@ def do_save_quality_answers(
     return quality
 
 
-@transaction.atomic
 def do_sign_off_for_review_group(
     practice_review: PracticeReview, *, signed_on: dt.date, acting_user, request=None
 ) -> QualityAssurance:
     """The review group accepts the quality-assured final report; refused while a must-do point is open."""
-    practice_review = _locked(practice_review)
-    quality = QualityAssurance.objects.filter(practice_review=practice_review).first()
-    problem = review_group_sign_off_problem(practice_review, quality)
-    if problem:
-        raise SignOffRefused(problem)
-    before = snapshot(quality, QUALITY_FIELDS)
-    quality.review_group_signed_off_on = signed_on
-    quality.review_group_signed_off_by = acting_user
-    _save_quality(quality, before, acting_user=acting_user, request=request)
-    refresh_stage(practice_review, actor=acting_user, request=request)
-    return quality
+    return _sign_off(
+        practice_review, "review_group", review_group_sign_off_problem, signed_on, acting_user, request
+    )
 
 
-@transaction.atomic
 def do_sign_off_for_executive(
     practice_review: PracticeReview, *, signed_on: dt.date, acting_user, request=None
 ) -> QualityAssurance:
     """The executive signs off after the review group; the review moves on to preparing to publish."""
+    return _sign_off(
+        practice_review, "executive", executive_sign_off_problem, signed_on, acting_user, request
+    )
+
+
+@transaction.atomic
+def _sign_off(practice_review, who: str, problem_of, signed_on, acting_user, request) -> QualityAssurance:
+    """Record `who`'s sign-off (review_group or executive) unless `problem_of` says why it cannot be."""
     practice_review = _locked(practice_review)
     quality = QualityAssurance.objects.filter(practice_review=practice_review).first()
-    problem = executive_sign_off_problem(practice_review, quality)
+    problem = problem_of(practice_review, quality)
     if problem:
         raise SignOffRefused(problem)
     before = snapshot(quality, QUALITY_FIELDS)
-    quality.executive_signed_off_on = signed_on
-    quality.executive_signed_off_by = acting_user
+    setattr(quality, f"{who}_signed_off_on", signed_on)
+    setattr(quality, f"{who}_signed_off_by", acting_user)
     _save_quality(quality, before, acting_user=acting_user, request=request)
     refresh_stage(practice_review, actor=acting_user, request=request)
     return quality

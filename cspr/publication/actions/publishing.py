@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from cspr.audit.log import REDACTED, record
 from cspr.audit.models import AuditAction
+from cspr.briefings.formats import get_format
 from cspr.library.models import LibraryEntry
 from cspr.practice_reviews.actions.stage import refresh_stage
 from cspr.practice_reviews.models import PracticeReview, PublicationDecision, ReviewKind
@@ -38,6 +39,22 @@ def publication_blockers(review) -> list[str]:
         review.kind == ReviewKind.LOCAL_CSPR or not review.briefings.exists()
     ):
         reasons.append("Upload the full report to publish")
+    reasons += _unfinished_briefings(review)
+    return reasons
+
+
+def _unfinished_briefings(review) -> list[str]:
+    """A briefing goes public with the review, so each written one must have every section filled in."""
+    reasons = []
+    for briefing in review.briefings.all():
+        briefing_format = get_format(briefing.format)
+        empty = [
+            f"{number}. {section.title}"
+            for number, section in briefing_format.numbered()
+            if not (briefing.sections or {}).get(section.code, "").strip()
+        ]
+        if empty:
+            reasons.append(f"Finish the {briefing_format.name}: {', '.join(empty)} not written yet")
     return reasons
 
 

@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 
 from cspr.audit.models import AuditEvent
+from cspr.briefings.formats import FORMATS
+from cspr.briefings.models import LearningBriefing
 from cspr.library.models import LibraryEntry
 from cspr.practice_reviews.models import ReviewKind, Stage
 from cspr.practice_reviews.tests.records import make_practice_review, practice_review
@@ -15,6 +17,7 @@ from cspr.publication.models import Gate, PublicationWaiver
 from .records import add_document, family_saw_report, passed_check, ready_to_publish, send_copies, sign_off
 
 DAY = dt.date(2027, 4, 1)
+SEVEN_MINUTE_CODES = [section.code for section in FORMATS["seven_minute"].sections]
 ALL_MET = GateFacts(
     review_group_signed_off_on=DAY,
     executive_signed_off_on=DAY,
@@ -183,3 +186,26 @@ def test_national_review_is_recorded_as_published_by_the_panel(client, business_
     review.refresh_from_db()
     assert review.panel_publication_url == "https://www.gov.uk/government/publications/example"
     assert review.stage == Stage.PUBLISHED
+
+
+def test_a_briefing_with_empty_sections_blocks_publication_until_it_is_finished(
+    client, business_manager, review
+):
+    ready_to_publish({"partnership": review.partnership})
+    briefing = LearningBriefing.objects.create(
+        partnership=review.partnership,
+        practice_review=review,
+        format="seven_minute",
+        title="Child K: what we learned",
+        sections={"background": "Why the review was done.", "the_case": "Child K lived with their mother."},
+    )
+    client.force_login(business_manager)
+    refused = client.get(reverse("publication:publish", args=[review.pk])).content.decode()
+    assert "Finish the 7-minute briefing: 3. What we found" in refused
+    assert "7. Further information not written yet" in refused
+    briefing.sections = dict.fromkeys(SEVEN_MINUTE_CODES, "Written.")
+    briefing.save()
+    page = client.get(reverse("publication:publish", args=[review.pk])).content.decode()
+    # Finished, the briefing only waits for its own anonymisation check, as any changed text does.
+    assert "Finish the 7-minute briefing" not in page
+    assert "Anonymisation check" in page

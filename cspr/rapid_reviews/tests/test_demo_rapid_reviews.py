@@ -53,12 +53,13 @@ RETURN_SECTIONS = (
 
 
 @pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker):
+def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo loaded once for every test of this module (it takes seconds), and rolled back after."""
     with (
         django_db_blocker.unblock(),
         time_machine.travel(dt.datetime(2026, 11, 26, 9, tzinfo=LONDON), tick=False),
-        override_settings(PASSWORD_HASHERS=CHEAP_HASHING),
+        # The demo writes documents: into a folder of the tests' own, never var/media.
+        override_settings(PASSWORD_HASHERS=CHEAP_HASHING, MEDIA_ROOT=tmp_path_factory.mktemp("media")),
         transaction.atomic(),
     ):
         load_demo()
