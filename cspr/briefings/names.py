@@ -8,18 +8,14 @@ here, never shown or logged.
 
 import re
 
-from cspr.incidents.models import Child
-
 MINIMUM_LETTERS = 3
 
 
 def children_names(practice_review) -> list[str]:
-    """The full names of the children of every incident linked to the review, directly or through one of
-    its rapid reviews (unscoped: a check, not a display; whoever writes the briefing may not see them)."""
-    names = Child.objects.filter(incident__in=practice_review.incidents.all()) | Child.objects.filter(
-        incident__rapid_review__in=practice_review.rapid_reviews.all()
-    )
-    return sorted({name for name in names.values_list("name", flat=True) if name.strip()})
+    """The full names of the children of the review's incidents (whoever writes the briefing may not see
+    them: a check, not a display)."""
+    names = practice_review.linked_children().values_list("name", flat=True)
+    return sorted({name for name in names if name.strip()})
 
 
 def _patterns(names: list[str]) -> list[re.Pattern]:

@@ -13,8 +13,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from cspr.practice_reviews.models import PracticeReview, PublicationDecision
-from cspr.publication.rules import PublicState, public_state
+from cspr.practice_reviews.models import PublicationDecision
+from cspr.publication.public_records import public_review
 
 from .documents import document_context, filename, render_docx, render_pdf
 from .formats import FORMATS
@@ -26,25 +26,13 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def published_briefing(partnership: str, review: str, format: str) -> LearningBriefing:
     """The briefing the public may read at this address, or 404.
 
-    Unscoped on purpose: the public is not signed in, and what it may see is decided here, by the
-    publication rule, not by a user's partnership.
+    Unscoped on purpose (through `public_review`, the public pages' one lookup): the public is not signed
+    in, and what it may see is decided by the publication rule, not by a user's partnership.
     """
     if format not in FORMATS:
         raise Http404("No such briefing format")
-    practice_review = (
-        PracticeReview.objects.filter(
-            partnership__slug=partnership,
-            public_slug=review,
-            publication_decision=PublicationDecision.PUBLISH_REPORT,
-        )
-        .select_related("partnership")
-        .order_by("-published_on")
-        .first()
-    )
-    if (
-        practice_review is None
-        or public_state(practice_review, timezone.localdate()) != PublicState.PUBLISHED
-    ):
+    practice_review = public_review(partnership, review, timezone.localdate())
+    if practice_review.publication_decision != PublicationDecision.PUBLISH_REPORT:
         raise Http404("No published review at this address")
     briefing = LearningBriefing.objects.filter(practice_review=practice_review, format=format).first()
     if briefing is None:

@@ -7,8 +7,6 @@ again, or a briefing edited, after the check needs checking again.
 
 from dataclasses import dataclass
 
-from cspr.incidents.models import Child as ChildRecord
-
 from .anonymisation import Child, extract_text, find_identifying_details
 from .models import AnonymisationCheck, DocumentKind
 
@@ -49,10 +47,8 @@ def subjects(review) -> list[Subject]:
 
 
 def linked_children(review) -> list[Child]:
-    """The children of the incidents the review comes from, directly or through its rapid reviews."""
-    incident_ids = set(review.incidents.values_list("pk", flat=True))
-    incident_ids |= set(review.rapid_reviews.values_list("incident_id", flat=True))
-    rows = ChildRecord.objects.filter(incident_id__in=incident_ids).select_related("incident")
+    """The children the check looks for: those of the incidents the review comes from."""
+    rows = review.linked_children().select_related("incident")
     return [Child(row.name, row.date_of_birth, row.incident.reference) for row in rows]
 
 

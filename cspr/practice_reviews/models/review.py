@@ -170,6 +170,15 @@ class PracticeReview(PartnershipRecord):
         self.save(update_fields=["stage", "updated_at"])
         return old, new
 
+    def linked_children(self):
+        """The children of the incidents the review comes from, directly or through its rapid reviews:
+        unscoped, for the checks that keep their real names out of what is published (never for display)."""
+        from cspr.incidents.models import Child
+
+        incident_ids = set(self.incidents.values_list("pk", flat=True))
+        incident_ids |= set(self.rapid_reviews.values_list("incident_id", flat=True))
+        return Child.objects.filter(incident_id__in=incident_ids)
+
     def lead_reviewer(self):
         """The lead independent reviewer whose name is published with the report (None until appointed)."""
         return self.reviewer_assignments.filter(is_lead=True, ended_on__isnull=True).first()
