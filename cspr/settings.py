@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "cspr.practice_reviews",
     "cspr.publication",
     "cspr.briefings",
+    "cspr.action_plans",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("practice-reviews/", include("cspr.practice_reviews.urls")),
     path("publication/", include("cspr.publication.urls")),
     path("briefings/", include("cspr.briefings.urls")),
+    path("action-plans/", include("cspr.action_plans.urls")),
     path("published/", include("cspr.publication.public_urls")),
 ]
 

@@ -8,6 +8,13 @@ Statuses: 200 shown, 302 redirected (to sign-in for anonymous visitors), 403 see
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from cspr.action_plans.tests import (
+    matrix_lists,
+    matrix_plans,
+    matrix_progress,
+    matrix_reports,
+    matrix_spreadsheets,
+)
 from cspr.briefings.tests.matrix_entries import ENTRIES as BRIEFINGS_ENTRIES
 from cspr.chronology.tests import matrix as chronology_matrix
 from cspr.core.tests.matrix_rules import PERSONAS, everyone, only, signed_in
@@ -556,6 +563,12 @@ MATRIX = {
     **QUALITY_ENTRIES,
     **PUBLICATION_ENTRIES,
     **BRIEFINGS_ENTRIES,
+    # action plans
+    **matrix_lists.ENTRIES,
+    **matrix_plans.ENTRIES,
+    **matrix_progress.ENTRIES,
+    **matrix_spreadsheets.ENTRIES,
+    **matrix_reports.ENTRIES,
 }
 
 

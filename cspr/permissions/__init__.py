@@ -6,6 +6,7 @@ are split by stage, one module each; this package offers them all under one name
 to know which module holds a rule.
 """
 
+from .action_plans import *  # noqa: F403
 from .base import *  # noqa: F403
 from .incidents import *  # noqa: F403
 from .practice_reviews import *  # noqa: F403
