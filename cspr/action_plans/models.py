@@ -57,11 +57,15 @@ class AssuranceOutcome(models.TextChoices):
     SENT_BACK = "sent_back", "Sent back to the agency"
 
 
-def _agency_narrowing(user, queryset, agency_path: str):
-    """Agency leads see the records of their own agency's actions; independent reviewers see none."""
-    if user.agency_id:
-        return queryset.filter(**{agency_path: user.agency_id}).distinct()
-    return queryset.none()
+def _agency_narrowing(user, queryset, *agency_paths: str):
+    """Agency leads see the records of their own agency (its actions, and the recommendations and plans
+    addressed to it); independent reviewers see none."""
+    if not user.agency_id:
+        return queryset.none()
+    ours = models.Q()
+    for path in agency_paths:
+        ours |= models.Q(**{path: user.agency_id})
+    return queryset.filter(ours).distinct()
 
 
 class ActionPlan(PartnershipRecord):
@@ -127,7 +131,9 @@ class ActionPlan(PartnershipRecord):
 
     @classmethod
     def narrow_for(cls, user, queryset):
-        return _agency_narrowing(user, queryset, "recommendations__actions__agency")
+        return _agency_narrowing(
+            user, queryset, "recommendations__actions__agency", "recommendations__agencies"
+        )
 
 
 class Recommendation(PartnershipRecord):
@@ -169,7 +175,7 @@ class Recommendation(PartnershipRecord):
 
     @classmethod
     def narrow_for(cls, user, queryset):
-        return _agency_narrowing(user, queryset, "actions__agency")
+        return _agency_narrowing(user, queryset, "actions__agency", "agencies")
 
 
 class Action(PartnershipRecord):
