@@ -274,3 +274,26 @@ if REMINDER_BUSINESS_MANAGERS_AFTER < 1 or REMINDER_EXECUTIVE_AFTER < 1:
     raise ImproperlyConfigured(
         "REMINDER_BUSINESS_MANAGERS_AFTER and REMINDER_EXECUTIVE_AFTER must be 1 or more working days"
     )
+
+# Action plans: when `cspr remind` chases the agencies' actions (see docs/operations.md).
+_action_before = envlist("ACTION_REMINDER_WORKING_DAYS_BEFORE", ["10", "3"])
+if not all(item.isdigit() and int(item) >= 1 for item in _action_before):
+    raise ImproperlyConfigured(
+        "ACTION_REMINDER_WORKING_DAYS_BEFORE must be whole numbers of 1 or more, e.g. 10,3"
+    )
+ACTION_REMINDER_WORKING_DAYS_BEFORE = tuple(sorted({int(item) for item in _action_before}, reverse=True))
+ACTION_REMINDER_OVERDUE_EVERY = envint("ACTION_REMINDER_OVERDUE_EVERY", 5)
+ACTION_REMINDER_BUSINESS_MANAGERS_AFTER = envint("ACTION_REMINDER_BUSINESS_MANAGERS_AFTER", 5)
+ACTION_REMINDER_EXECUTIVE_AFTER = envint("ACTION_REMINDER_EXECUTIVE_AFTER", 20)
+ACTION_REMINDER_ASSURANCE_AFTER = envint("ACTION_REMINDER_ASSURANCE_AFTER", 10)
+_action_days = (
+    ACTION_REMINDER_OVERDUE_EVERY,
+    ACTION_REMINDER_BUSINESS_MANAGERS_AFTER,
+    ACTION_REMINDER_EXECUTIVE_AFTER,
+    ACTION_REMINDER_ASSURANCE_AFTER,
+)
+if min(_action_days) < 1:
+    raise ImproperlyConfigured(
+        "ACTION_REMINDER_OVERDUE_EVERY, ACTION_REMINDER_BUSINESS_MANAGERS_AFTER, "
+        "ACTION_REMINDER_EXECUTIVE_AFTER and ACTION_REMINDER_ASSURANCE_AFTER must be 1 or more working days"
+    )

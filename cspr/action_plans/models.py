@@ -277,7 +277,7 @@ class Evidence(PartnershipRecord):
         verbose_name_plural = "evidence"
 
     def audit_label(self) -> str:
-        return f"Evidence {self.original_name} for action {self.action_id}"
+        return f"Evidence {self.pk} for action {self.action_id}"
 
     def get_absolute_url(self):
         return reverse("action_plans:evidence", args=[self.pk])

@@ -122,6 +122,8 @@ class SweepResult:
     incidents: int = 0
     open_deadlines: int = 0
     open_returns: int = 0
+    open_actions: int = 0
+    actions_awaiting_assurance: int = 0
     reminders: int = 0
     sent: int = 0
     already_sent: int = 0
@@ -169,6 +171,10 @@ def send_reminders(
     from cspr.rapid_reviews.return_reminders import send_return_reminders
 
     send_return_reminders(today, calendar, rules, result, dry_run=dry_run)
+    # Imported here too: action plans build on this module's plan and result, with their own timings.
+    from cspr.action_plans.reminders import send_action_reminders
+
+    send_action_reminders(today, calendar, result, dry_run=dry_run)
     return result
 
 

@@ -19,7 +19,10 @@ def iso_date(value: str) -> dt.date:
 
 
 class Command(BaseCommand):
-    help = "Email reminders about deadlines due soon, due today or overdue (once per person per day)."
+    help = (
+        "Email reminders about deadlines, agency returns and action plan actions due soon, due today or "
+        "overdue (once per person per day)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--date", type=iso_date, help="Act as if today were this day (YYYY-MM-DD)")
@@ -41,6 +44,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{day}{' (dry run)' if dry_run else ''}: {result.incidents} incidents, "
             f"{result.open_deadlines} open deadlines, {result.open_returns} open agency returns, "
+            f"{result.open_actions} open actions, "
+            f"{result.actions_awaiting_assurance} actions awaiting assurance, "
             f"{result.reminders} reminders due, "
             f"{result.sent} emails {verb}, {result.already_sent} already sent, {result.failed} failed."
         )
