@@ -421,21 +421,6 @@ MATRIX = {
         rapid_reviews_matrix.rapid_review_kwargs,
         RECORDS_REVIEW_GROUP,
     ),
-    "rapid_reviews:immediate-action-edit": (
-        "get",
-        matrix_decision.immediate_action_kwargs,
-        RECORDS_REVIEW_GROUP,
-    ),
-    "rapid_reviews:immediate-action-remove": (
-        "get",
-        matrix_decision.immediate_action_kwargs,
-        RECORDS_REVIEW_GROUP,
-    ),
-    "rapid_reviews:immediate-action-done": (
-        "post",
-        matrix_decision.immediate_action_kwargs,
-        only({"business_manager": 302, "review_group_member": 302, "executive_member": 403}, 404),
-    ),
     "rapid_reviews:executive-decision": (
         "get",
         matrix_decision.reviewed_kwargs,

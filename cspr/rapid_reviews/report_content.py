@@ -20,6 +20,7 @@ import re
 
 from django.utils import timezone
 
+from cspr.action_plans.models import Action, RecommendationKind
 from cspr.chronology.dates import display_date
 from cspr.clock.status import DeadlineStatus, plural_working_days
 from cspr.core.templatetags.govuk import govuk_date
@@ -124,12 +125,15 @@ def _key_practice_episodes(returns, entries) -> str:
 
 
 def _immediate_actions(actions) -> str:
+    """The immediate safety actions of the rapid review's action plan, with where each one stands."""
     if not actions:
         return "No immediate actions have been recorded."
     lines = []
     for action in actions:
-        owner = f"{action.owner} ({action.owner_agency.name})" if action.owner_agency_id else action.owner
-        line = f"{action.description.strip()} Owner: {owner}. Due {govuk_date(action.due_on)}."
+        line = (
+            f"{action.what_will_change.strip()} Owner: {action.owner} ({action.agency.name}). "
+            f"Due {govuk_date(action.due_on)}. Status: {action.status_label}."
+        )
         if action.completed_on:
             line += f" Done {govuk_date(action.completed_on)}."
         lines.append(line)
@@ -184,7 +188,14 @@ def build_sections(rapid_review) -> dict[str, str]:
         .select_related("agency")
         .order_by("start_on", "start_time", "pk")
     )
-    actions = list(rapid_review.immediate_actions.select_related("owner_agency"))
+    actions = list(
+        Action.objects.filter(
+            recommendation__plan__rapid_review=rapid_review,
+            recommendation__kind=RecommendationKind.SAFETY_ACTION,
+        )
+        .select_related("agency")
+        .order_by("due_on", "pk")
+    )
     meeting = ReviewGroupMeeting.objects.filter(rapid_review=rapid_review).first()
     decision = ExecutiveDecision.objects.filter(rapid_review=rapid_review).first()
     sections = {

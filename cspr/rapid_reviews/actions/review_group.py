@@ -1,7 +1,8 @@
-"""Recording the review group's meeting, its immediate actions, and the executive's decision.
+"""Recording the review group's meeting and the executive's decision (immediate safety actions go into the
+rapid review's action plan: `cspr.action_plans.actions.immediate`).
 
 Each write is atomic and audited in the same transaction. The audit trail says which fields changed but
-never what the case text says (facts, learning, reasons, action descriptions, rationale) nor who attended:
+never what the case text says (facts, learning, reasons, rationale) nor who attended:
 those fields are redacted. Recording the meeting and the decision completes the rapid review plan's
 clock steps (`review_group_meeting`, `partners_sign_off`), so their timeliness is kept.
 """
@@ -14,7 +15,6 @@ from cspr.deadlines.clock import record_step_completion
 
 from ..models import (
     ExecutiveDecision,
-    ImmediateAction,
     MeetingAttendee,
     RapidReview,
     RapidReviewStatus,
@@ -32,8 +32,6 @@ MEETING_FIELDS = [
     "reasons",
 ]
 MEETING_REDACT = ["facts", "learning", "inequalities", "good_practice", "reasons"]
-ACTION_FIELDS = ["description", "owner", "owner_agency", "due_on", "completed_on"]
-ACTION_REDACT = ["description", "owner"]
 DECISION_FIELDS = [
     "decided_by_name",
     "decided_by_role",
@@ -112,46 +110,6 @@ def do_record_meeting(
             rapid_review.incident, "review_group_meeting", meeting.met_on, actor=acting_user, request=request
         )
     return meeting
-
-
-@transaction.atomic
-def do_save_immediate_action(
-    rapid_review: RapidReview, action: ImmediateAction | None, *, fields: dict, acting_user, request
-) -> ImmediateAction:
-    """Add an immediate action, or change one (including marking it done or not done)."""
-    is_new = action is None
-    if is_new:
-        action = ImmediateAction(
-            partnership_id=rapid_review.partnership_id, rapid_review=rapid_review, created_by=acting_user
-        )
-        before = {}
-    else:
-        before = snapshot(action, ACTION_FIELDS)
-    for name, value in fields.items():
-        setattr(action, name, value)
-    action.save()
-    record(
-        AuditAction.CREATE if is_new else AuditAction.CHANGE,
-        actor=acting_user,
-        request=request,
-        obj=action,
-        changes=changes_between(before, snapshot(action, ACTION_FIELDS), redact=ACTION_REDACT),
-    )
-    return action
-
-
-@transaction.atomic
-def do_remove_immediate_action(action: ImmediateAction, *, acting_user, request) -> None:
-    """Remove an action recorded by mistake; the log keeps that it existed, not what it said."""
-    before = snapshot(action, ACTION_FIELDS)
-    record(
-        AuditAction.DELETE,
-        actor=acting_user,
-        request=request,
-        obj=action,
-        changes=changes_between(before, {}, redact=ACTION_REDACT),
-    )
-    action.delete()
 
 
 @transaction.atomic

@@ -196,49 +196,46 @@ def attendee_formset(data=None, *, agencies, initial: list[dict]) -> BaseAttende
 
 
 class ImmediateActionForm(forms.Form):
-    """An action agreed at once to keep children safe: what, who, by when."""
+    """An immediate safety action: what, which agency and who, by when. It becomes an action in the rapid
+    review's action plan, so it needs an agency to report on it."""
 
     description = forms.CharField(
         label="What needs to be done?",
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Enter what needs to be done"},
     )
+    owner_agency = forms.ChoiceField(
+        label="Which agency will do it?",
+        help_text="Its safeguarding leads report progress on the action",
+        error_messages={"required": "Select the agency that will do it"},
+    )
     owner = forms.CharField(
-        label="Who will do it?",
+        label="Who in the agency will do it?",
         max_length=200,
         help_text="A named person or a role",
         error_messages={"required": "Enter who will do it"},
     )
-    owner_agency = forms.ChoiceField(label="Their agency", required=False)
     due_on = GovukDateField(
         label="When is it due?",
         help_text="For example, 4 12 2026",
         error_messages={"required": "Enter the date the action is due"},
     )
-    completed_on = GovukDateField(
-        label="When was it done?",
-        required=False,
-        help_text="Leave blank until it is done",
-    )
 
     def __init__(self, data=None, *, agencies, today: dt.date, opened_on: dt.date, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["owner_agency"].choices = [("", "Not one of the agencies"), *agency_choices(agencies)]
+        self.agencies = {str(agency.pk): agency for agency in agencies}
+        self.fields["owner_agency"].choices = [("", "Select an agency"), *agency_choices(agencies)]
         self.today = today
         self.opened_on = opened_on
 
-    def clean_completed_on(self):
-        return check_done_on(
-            self.cleaned_data["completed_on"],
-            "The date the action was done",
-            today=self.today,
-            earliest=self.opened_on,
-            since="the date the rapid review opened",
-        )
-
     def clean_owner_agency(self):
-        value = self.cleaned_data["owner_agency"]
-        return int(value) if value else None
+        return self.agencies[self.cleaned_data["owner_agency"]]
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < self.opened_on:
+            raise forms.ValidationError("The date the action is due must be after the rapid review opened")
+        return due_on
 
 
 class ExecutiveDecisionForm(forms.Form):

@@ -3,12 +3,11 @@
 from .choices import PanelResponseKind, RapidReviewStatus, Recommendation, Regulation11Criterion, ReturnStatus
 from .panel import PanelResponse, ThematicReview
 from .rapid_review import AgencyReturn, RapidReview
-from .review_group import ExecutiveDecision, ImmediateAction, MeetingAttendee, ReviewGroupMeeting
+from .review_group import ExecutiveDecision, MeetingAttendee, ReviewGroupMeeting
 
 __all__ = [
     "AgencyReturn",
     "ExecutiveDecision",
-    "ImmediateAction",
     "MeetingAttendee",
     "PanelResponse",
     "PanelResponseKind",

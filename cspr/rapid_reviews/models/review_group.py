@@ -54,27 +54,6 @@ class MeetingAttendee(PartnershipRecord):
         return self.agency.name if self.agency_id else self.organisation
 
 
-class ImmediateAction(PartnershipRecord):
-    """An action agreed at once to keep children safe; becomes an action plan item when that stage lands."""
-
-    rapid_review = models.ForeignKey(RapidReview, on_delete=models.CASCADE, related_name="immediate_actions")
-    description = models.TextField()
-    owner = models.CharField("who will do it", max_length=200)
-    owner_agency = models.ForeignKey("partnerships.Agency", null=True, blank=True, on_delete=models.PROTECT)
-    due_on = models.DateField("date due")
-    completed_on = models.DateField("date completed", null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["rapid_review", "due_on", "pk"]
-
-    def audit_label(self) -> str:
-        return f"Immediate action on incident {self.rapid_review.incident.reference}"
-
-
 class ExecutiveDecision(PartnershipRecord):
     """The safeguarding partners' decision on the review group's recommendation: who, when, and why."""
 

@@ -2,9 +2,10 @@
 
 import datetime as dt
 
+from cspr.action_plans.models import Action, RecommendationKind
+from cspr.action_plans.tests.records import make_action, make_plan, make_recommendation
 from cspr.rapid_reviews.models import (
     ExecutiveDecision,
-    ImmediateAction,
     RapidReview,
     RapidReviewStatus,
     Recommendation,
@@ -51,18 +52,23 @@ def decided_rapid_review(ctx) -> RapidReview:
     return rapid_review
 
 
-def immediate_action(ctx) -> ImmediateAction:
+def immediate_action(ctx) -> Action:
+    """An immediate safety action of the open rapid review (due 30 November 2026), in its action plan."""
     rapid_review = open_rapid_review(ctx)
-    action, _ = ImmediateAction.objects.get_or_create(
-        rapid_review=rapid_review,
-        defaults={
-            "partnership": rapid_review.partnership,
-            "description": "Check the siblings' safety plan.",
-            "owner": "Team manager",
-            "due_on": dt.date(2026, 11, 30),
-        },
+    found = Action.objects.filter(recommendation__plan__rapid_review=rapid_review).first()
+    if found is not None:
+        return found
+    plan = make_plan(rapid_review.partnership, rapid_review=rapid_review)
+    recommendation = make_recommendation(
+        plan, kind=RecommendationKind.SAFETY_ACTION, text="Check the siblings' safety plan."
     )
-    return action
+    return make_action(
+        recommendation,
+        ctx["agency"],
+        what_will_change="Check the siblings' safety plan.",
+        owner="Team manager",
+        due_on=dt.date(2026, 11, 30),
+    )
 
 
 def reviewed_kwargs(ctx) -> dict:
@@ -71,7 +77,3 @@ def reviewed_kwargs(ctx) -> dict:
 
 def decided_kwargs(ctx) -> dict:
     return {"pk": decided_rapid_review(ctx).pk}
-
-
-def immediate_action_kwargs(ctx) -> dict:
-    return {"pk": immediate_action(ctx).pk}

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from cspr.accounts.models import Role, User
+from cspr.action_plans.models import Action, RecommendationKind
 from cspr.audit.models import AuditEvent
 from cspr.chronology import duplicates, gaps
 from cspr.chronology.dates import parse_start_date
@@ -27,7 +28,6 @@ from cspr.partnerships.models import AgencyKind, Partnership
 from cspr.rapid_reviews.models import (
     AgencyReturn,
     ExecutiveDecision,
-    ImmediateAction,
     MeetingAttendee,
     PanelResponse,
     RapidReview,
@@ -146,7 +146,11 @@ def test_review_group_decision_and_sending_follow_each_other(demo):
         assert rapid_review.notified_on < meeting.met_on <= demo
         assert meeting.recommendation and meeting.reasons and meeting.facts
         assert MeetingAttendee.objects.filter(meeting=meeting, agency__isnull=False).count() >= 5
-        assert ImmediateAction.objects.filter(rapid_review=rapid_review).count() >= 2
+        safety_actions = Action.objects.filter(
+            recommendation__plan__rapid_review=rapid_review,
+            recommendation__kind=RecommendationKind.SAFETY_ACTION,
+        )
+        assert safety_actions.count() >= 2
         submitted = rapid_review.returns.values_list("submitted_on", flat=True)
         assert all(day is not None and day < meeting.met_on for day in submitted)
         decision = ExecutiveDecision.objects.filter(rapid_review=rapid_review).first()
@@ -313,7 +317,7 @@ def test_running_the_demo_again_adds_nothing(demo):
         ChronologyEntry,
         DuplicateDecision,
         ReviewGroupMeeting,
-        ImmediateAction,
+        Action,
         PanelResponse,
         StepCompletion,
         AuditEvent,

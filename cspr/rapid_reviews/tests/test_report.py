@@ -15,12 +15,13 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
+from cspr.action_plans.models import ActionStatus, RecommendationKind
+from cspr.action_plans.tests.records import make_action, make_plan, make_recommendation
 from cspr.audit.models import AuditAction, AuditEvent
 from cspr.chronology.models import ChronologyEntry, DatePrecision, EventType
 from cspr.deadlines.models import StepCompletion
 from cspr.rapid_reviews.models import (
     AgencyReturn,
-    ImmediateAction,
     RapidReviewStatus,
     Recommendation,
     ReturnStatus,
@@ -109,13 +110,17 @@ def rapid_review(incident, agency, other_agency):
         key_practice_episode=True,
         event_type=EventType.PHONE_CALL,
     )
-    ImmediateAction.objects.create(
-        partnership=rapid_review.partnership,
-        rapid_review=rapid_review,
-        description="Safety plan for the older sibling.",
+    make_action(
+        make_recommendation(
+            make_plan(rapid_review.partnership, rapid_review=rapid_review),
+            kind=RecommendationKind.SAFETY_ACTION,
+            text="Safety plan for the older sibling.",
+        ),
+        agency,
+        what_will_change="Safety plan for the older sibling.",
         owner="Sam Social Worker",
-        owner_agency=agency,
         due_on=dt.date(2026, 12, 4),
+        status=ActionStatus.COMPLETE,
         completed_on=dt.date(2026, 12, 3),
     )
     meeting = rapid_review.meeting
@@ -184,9 +189,8 @@ def test_each_section_holds_its_facts(rapid_review):
     actions = sections["immediate_actions"]
     assert (
         "Safety plan for the older sibling. Owner: Sam Social Worker (Northshire Police). Due 4 December "
-        in (actions)
+        "2026. Status: Complete: awaiting assurance. Done 3 December 2026." in actions
     )
-    assert "Done 3 December 2026." in actions
 
     learning = sections["learning"]
     assert "Learning identified\nChild K's injuries were not explained." in learning

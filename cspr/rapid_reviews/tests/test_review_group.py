@@ -12,11 +12,12 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from cspr.action_plans.models import Action, ActionPlan, RecommendationKind
+from cspr.action_plans.models import Recommendation as PlanRecommendation
 from cspr.audit.models import AuditAction, AuditEvent
 from cspr.deadlines.models import StepCompletion
 from cspr.rapid_reviews.models import (
     ExecutiveDecision,
-    ImmediateAction,
     RapidReviewStatus,
     Recommendation,
     ReviewGroupMeeting,
@@ -234,54 +235,49 @@ def action_data(agency, **changes) -> dict:
 
 
 def test_adding_an_immediate_action(client, review_group_member, rapid_review, agency):
+    """It goes into the rapid review's action plan (started on first use), for the agency to report on."""
     client.force_login(review_group_member)
     url = reverse("rapid_reviews:immediate-action-add", args=[rapid_review.pk])
     assert client.post(url, action_data(agency)).status_code == 302
 
-    action = ImmediateAction.objects.get()
-    assert (action.owner, action.owner_agency, action.due_on) == (
+    action = Action.objects.get()
+    assert (action.owner, action.agency, action.due_on, action.status) == (
         "Sam Social Worker",
         agency,
         dt.date(2026, 12, 11),
+        "not_started",
     )
+    recommendation = action.recommendation
+    assert recommendation.kind == RecommendationKind.SAFETY_ACTION
+    assert recommendation.plan.rapid_review == rapid_review
+    assert list(recommendation.agencies.all()) == [agency]
     assert action.created_by == review_group_member
     page = client.get(rapid_review.get_absolute_url()).content.decode()
     assert "Check the safety plan for the older sibling." in page
-    assert "11 December 2026" in page and "To do" in page
+    assert "11 December 2026" in page and "Not started" in page
+    assert reverse("action_plans:plan", args=[recommendation.plan.pk]) in page
     assert "safety plan" not in audit_text() and "Sam Social Worker" not in audit_text()
 
 
-def test_an_immediate_action_needs_what_who_and_when(bm, rapid_review):
+def test_a_second_action_joins_the_same_plan(bm, rapid_review, agency):
+    url = reverse("rapid_reviews:immediate-action-add", args=[rapid_review.pk])
+    bm.post(url, action_data(agency))
+    bm.post(url, action_data(agency, description="Share the police timetable."))
+    assert ActionPlan.objects.count() == 1
+    assert sorted(PlanRecommendation.objects.values_list("number", flat=True)) == [1, 2]
+
+
+def test_an_immediate_action_needs_what_which_agency_who_and_when(bm, rapid_review):
     url = reverse("rapid_reviews:immediate-action-add", args=[rapid_review.pk])
     page = bm.post(url, {}).content.decode()
     for message in (
         "Enter what needs to be done",
+        "Select the agency that will do it",
         "Enter who will do it",
         "Enter the date the action is due",
     ):
         assert message in page
-    assert not ImmediateAction.objects.exists()
-
-
-def test_changing_marking_done_and_removing_an_immediate_action(bm, ctx, rapid_review, agency):
-    action = immediate_action(ctx)
-    edit = reverse("rapid_reviews:immediate-action-edit", args=[action.pk])
-    assert "Check the siblings" in bm.get(edit).content.decode()
-    assert bm.post(edit, action_data(agency, owner="Team manager, north")).status_code == 302
-    action.refresh_from_db()
-    assert action.owner == "Team manager, north"
-
-    assert bm.post(reverse("rapid_reviews:immediate-action-done", args=[action.pk])).status_code == 302
-    action.refresh_from_db()
-    assert action.completed_on == dt.date(2026, 12, 8)
-    assert "Done" in bm.get(rapid_review.get_absolute_url()).content.decode()
-
-    remove = reverse("rapid_reviews:immediate-action-remove", args=[action.pk])
-    assert "Remove the immediate action?" in bm.get(remove).content.decode()
-    assert bm.post(remove).status_code == 302
-    assert not ImmediateAction.objects.exists()
-    deleted = AuditEvent.objects.get(action=AuditAction.DELETE, object_type="rapid_reviews.immediateaction")
-    assert deleted.changes["description"] == ["(not recorded)", None]
+    assert not Action.objects.exists() and not ActionPlan.objects.exists()
 
 
 def test_an_overdue_immediate_action_is_tagged(bm, ctx, rapid_review):
@@ -384,7 +380,7 @@ def test_the_rapid_review_page_shows_the_review_group_and_decision(client, execu
     assert "Alex Director" in page and "The rationale." in page
     assert "Check the siblings" in page
     assert "Change the executive decision" in page
-    assert "Record the review group meeting" not in page and "Add an immediate action" not in page
+    assert "Record the review group meeting" not in page and "Add an immediate safety action" not in page
 
 
 def test_nothing_is_recorded_once_the_rapid_review_is_sent(bm, ctx):
@@ -394,7 +390,8 @@ def test_nothing_is_recorded_once_the_rapid_review_is_sent(bm, ctx):
     action = immediate_action(ctx)
     assert bm.get(meeting_url(rapid_review)).status_code == 403
     assert bm.get(decision_url(rapid_review)).status_code == 403
-    assert bm.post(reverse("rapid_reviews:immediate-action-done", args=[action.pk])).status_code == 403
+    assert bm.get(reverse("rapid_reviews:immediate-action-add", args=[rapid_review.pk])).status_code == 403
+    assert action.recommendation.plan.rapid_review == rapid_review
 
 
 def test_the_panel_does_not_see_the_review_groups_working_record(client, panel_member, ctx):

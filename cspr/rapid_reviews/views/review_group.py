@@ -10,17 +10,17 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from cspr import permissions
+from cspr.action_plans.actions.immediate import do_add_safety_action
+from cspr.action_plans.models import Action, ActionPlan, RecommendationKind
 from cspr.core.templatetags.govuk import govuk_date, govuk_error_summary
 from cspr.partnerships.models import Agency
 
 from ..actions.review_group import (
     do_record_executive_decision,
     do_record_meeting,
-    do_remove_immediate_action,
-    do_save_immediate_action,
 )
 from ..forms.review_group import (
     ANOTHER_ORGANISATION,
@@ -31,7 +31,6 @@ from ..forms.review_group import (
 )
 from ..models import (
     ExecutiveDecision,
-    ImmediateAction,
     RapidReview,
     Regulation11Criterion,
     ReviewGroupMeeting,
@@ -111,49 +110,38 @@ def review_group_meeting(request, pk):
     return render(request, "rapid_reviews/review_group/meeting.html", context)
 
 
-def _action_for(request, pk: int) -> ImmediateAction:
-    action = get_object_or_404(
-        ImmediateAction.objects.visible_to(request.user).select_related(
-            "rapid_review__incident", "rapid_review__partnership"
-        ),
-        pk=pk,
-    )
-    if not permissions.can_record_review_group(request.user, action.rapid_review):
-        raise PermissionDenied
-    return action
-
-
-def _action_page(request, rapid_review, action: ImmediateAction | None):
-    initial = {}
-    if action is not None:
-        initial = {
-            "description": action.description,
-            "owner": action.owner,
-            "owner_agency": action.owner_agency_id or "",
-            "due_on": action.due_on,
-            "completed_on": action.completed_on,
-        }
+def _safety_action_page(request, rapid_review):
+    meeting = _meeting(request, rapid_review)
+    today = timezone.localdate()
     form = ImmediateActionForm(
         request.POST if request.method == "POST" else None,
-        initial=initial,
         agencies=_agencies(request, rapid_review),
-        today=timezone.localdate(),
+        today=today,
         opened_on=rapid_review.opened_on,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        fields = {name: data[name] for name in ("description", "owner", "due_on", "completed_on")}
-        fields["owner_agency_id"] = data["owner_agency"]
-        do_save_immediate_action(
-            rapid_review, action, fields=fields, acting_user=request.user, request=request
+        do_add_safety_action(
+            rapid_review,
+            description=data["description"],
+            owner=data["owner"],
+            agency=data["owner_agency"],
+            due_on=data["due_on"],
+            agreed_on=meeting.met_on if meeting else today,
+            acting_user=request.user,
+            request=request,
         )
-        messages.success(request, "Immediate action added" if action is None else "Immediate action saved")
+        messages.success(request, "Immediate safety action added to the rapid review's action plan")
         return redirect(rapid_review.get_absolute_url())
     context = {
         "form": form,
-        "title": "Add an immediate action" if action is None else "Change the immediate action",
-        "lead": "An action agreed at once to keep children safe, with who will do it and by when.",
-        "button": "Save the action",
+        "title": "Add an immediate safety action",
+        "lead": (
+            "An action agreed at once to keep children safe: what, which agency and who, by when. It goes "
+            "into the rapid review's action plan, where the agency reports progress and the partnership "
+            "assures it."
+        ),
+        "button": "Add the action",
         "back_url": rapid_review.get_absolute_url(),
     }
     return render(request, "form_page.html", context)
@@ -162,40 +150,7 @@ def _action_page(request, rapid_review, action: ImmediateAction | None):
 @require_http_methods(["GET", "HEAD", "POST"])
 def immediate_action_add(request, pk):
     rapid_review = rapid_review_for(request, pk, permissions.can_record_review_group)
-    return _action_page(request, rapid_review, None)
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-def immediate_action_edit(request, pk):
-    action = _action_for(request, pk)
-    return _action_page(request, action.rapid_review, action)
-
-
-@require_POST
-def immediate_action_done(request, pk):
-    action = _action_for(request, pk)
-    if action.completed_on is None:
-        do_save_immediate_action(
-            action.rapid_review,
-            action,
-            fields={"completed_on": timezone.localdate()},
-            acting_user=request.user,
-            request=request,
-        )
-        messages.success(request, "Immediate action marked as done")
-    return redirect(action.rapid_review.get_absolute_url())
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-def immediate_action_remove(request, pk):
-    action = _action_for(request, pk)
-    rapid_review = action.rapid_review
-    if request.method == "POST":
-        do_remove_immediate_action(action, acting_user=request.user, request=request)
-        messages.success(request, "Immediate action removed")
-        return redirect(rapid_review.get_absolute_url())
-    context = {"action": action, "rapid_review": rapid_review, "back_url": rapid_review.get_absolute_url()}
-    return render(request, "rapid_reviews/review_group/remove_action.html", context)
+    return _safety_action_page(request, rapid_review)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -263,9 +218,12 @@ def section(request, rapid_review) -> dict:
         "review_group_criteria": [Regulation11Criterion(code).label for code in meeting.criteria]
         if meeting
         else [],
-        "review_group_actions": ImmediateAction.objects.visible_to(user)
-        .filter(rapid_review=rapid_review)
-        .select_related("owner_agency"),
+        "review_group_actions": Action.objects.visible_to(user)
+        .filter(recommendation__plan__rapid_review=rapid_review)
+        .exclude(recommendation__kind=RecommendationKind.RECOMMENDATION)
+        .select_related("agency", "recommendation")
+        .order_by("due_on", "pk"),
+        "review_group_plan": ActionPlan.objects.visible_to(user).filter(rapid_review=rapid_review).first(),
         "review_group_can_record": can_record,
         "review_group_decision": decision,
         "review_group_decision_outdated": (
@@ -276,15 +234,11 @@ def section(request, rapid_review) -> dict:
         ),
         "review_group_can_decide": has_recommendation
         and permissions.can_record_executive_decision(user, rapid_review),
-        "review_group_today": timezone.localdate(),
     }
 
 
 urlpatterns = [
     path("<int:pk>/review-group/", review_group_meeting, name="review-group"),
     path("<int:pk>/immediate-actions/add/", immediate_action_add, name="immediate-action-add"),
-    path("immediate-actions/<int:pk>/", immediate_action_edit, name="immediate-action-edit"),
-    path("immediate-actions/<int:pk>/done/", immediate_action_done, name="immediate-action-done"),
-    path("immediate-actions/<int:pk>/remove/", immediate_action_remove, name="immediate-action-remove"),
     path("<int:pk>/executive-decision/", executive_decision, name="executive-decision"),
 ]
