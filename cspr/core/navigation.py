@@ -85,6 +85,8 @@ def case_items_for(user) -> list[NavItem]:
         items.append(
             NavItem("Practice reviews", reverse("practice_reviews:list"), _practice_reviews_text(user))
         )
+    if permissions.can_view_action_plans(user):
+        items.append(NavItem("Action plans", reverse("action_plans:dashboard"), _action_plans_text(user)))
     if permissions.can_view_upcoming_deadlines(user):
         items.append(
             NavItem("Deadlines", reverse("deadlines:fortnight"), "What is due in the next fortnight")
@@ -125,3 +127,9 @@ def _practice_reviews_text(user) -> str:
     if permissions.has_role(user, Role.AGENCY_LEAD):
         return "The reviews whose review panel you sit on"
     return "Commissioning, review, quality assurance, publication and briefings"
+
+
+def _action_plans_text(user) -> str:
+    if permissions.has_role(user, Role.AGENCY_LEAD):
+        return "Your agency's actions: report progress and send evidence"
+    return "Recommendations, agencies' actions, evidence and assurance"
