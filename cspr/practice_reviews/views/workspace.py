@@ -7,6 +7,7 @@ from django.urls import path
 from django.views.decorators.http import require_safe
 
 from cspr import permissions
+from cspr.action_plans.views.sections import practice_review_section as action_plan_section
 from cspr.audit.log import viewed
 from cspr.briefings.views import section as briefings_section
 from cspr.publication.views.prepare import section as publication_section
@@ -21,6 +22,7 @@ SECTIONS = (
     quality.section,
     publication_section,
     briefings_section,
+    action_plan_section,
 )
 
 
