@@ -331,22 +331,6 @@ EDITED_SECTIONS = {
     "case_summary": "The child was known to several agencies from before birth. The incident happened at the "
     "family home; the police investigation is continuing and the family has been told about the review.",
 }
-IMMEDIATE_ACTIONS = (
-    (
-        "Check the safety of the siblings and agree a safety plan with the family.",
-        "Team manager",
-        K.CHILDRENS_SOCIAL_CARE,
-    ),
-    ("Share the police investigation timetable with the review group.", "Detective inspector", K.POLICE),
-    (
-        "Remind health visitors of the guidance on injuries to non-mobile babies.",
-        "Named nurse",
-        K.HEALTH_VISITING,
-    ),
-    ("Add alerts to the GP records of the siblings.", "Practice safeguarding lead", K.GP),
-    ("Review the emergency department's liaison form process.", "Named doctor", K.ACUTE_TRUST),
-    ("Offer the family a named contact at the partnership.", "Business manager", None),
-)
 # Fictional attendees' family names ("A. Imaginary"), and the people who chair and decide.
 ATTENDEE_NAMES = (
     "Imaginary",

@@ -2,8 +2,7 @@
 
 The records are what the rapid review actions would have left, with dates in the past: requests to the
 agencies (each due when the partnership's step length says), returns and their chronology entries, the
-review group's meeting with attendees and immediate safety actions (in the rapid review's action plan), the
-executive's decision, the report as sent
+review group's meeting with attendees, the executive's decision, the report as sent
 (`report_content.report_sections`, as `do_send_rapid_review` freezes it) and the Panel's response; each
 finished step of the clock has its timeliness record (`record_step_completion`). Dates count in working
 days from the notification with the clock's calendar, so the demo stays current whenever it is loaded.
@@ -18,14 +17,6 @@ import random
 from django.utils import timezone
 
 from cspr.accounts.models import Role, User
-from cspr.action_plans.models import (
-    Action,
-    ActionPlan,
-    ActionStatus,
-    Recommendation,
-    RecommendationKind,
-    Source,
-)
 from cspr.audit.log import changes_between, record, snapshot
 from cspr.audit.models import AuditAction
 from cspr.chronology.dates import display_date
@@ -33,7 +24,7 @@ from cspr.chronology.duplicates import Entry, find_duplicates
 from cspr.chronology.models import ChronologyEntry, DuplicateDecision
 from cspr.clock import get_step
 from cspr.deadlines.clock import local_lengths, record_step_completion
-from cspr.partnerships.models import Agency, AgencyKind
+from cspr.partnerships.models import Agency
 from cspr.rapid_reviews.actions.opening import open_rapid_review
 from cspr.rapid_reviews.models import (
     AgencyReturn,
@@ -271,7 +262,6 @@ class RapidReviewBuilder:
         )
         self.audit(AuditAction.CREATE, meeting, MEETING_AUDIT_FIELDS)
         MeetingAttendee.objects.bulk_create(self.attendees(meeting, returns, rng))
-        self.immediate_actions(rapid_review, met_on, rng)
         record_step_completion(rapid_review.incident, "review_group_meeting", met_on, actor=self.manager)
         self.move(rapid_review, RapidReviewStatus.REVIEW_GROUP_MET)
 
@@ -290,48 +280,6 @@ class RapidReviewBuilder:
             person.meeting = meeting
             person.name = f"{next(initials)}. {next(names)}"
         return people
-
-    def immediate_actions(self, rapid_review, met_on: dt.date, rng) -> None:
-        """The safety actions agreed at the meeting, in the rapid review's action plan: most of those due
-        are done, the rest still open (and so overdue once their date has passed)."""
-        plan = ActionPlan.objects.create(
-            partnership=self.partnership,
-            source=Source.RAPID_REVIEW,
-            rapid_review=rapid_review,
-            agreed_on=met_on,
-            created_by=self.manager,
-        )
-        chosen = rng.sample(specs.IMMEDIATE_ACTIONS, rng.randint(2, 4))
-        for number, (description, owner, kind) in enumerate(chosen, 1):
-            due_on = met_on + dt.timedelta(days=rng.randint(7, 42))
-            done = due_on < self.today and rng.random() < 0.8
-            agency = (
-                self.agencies.get(kind)
-                or self.agencies.get(AgencyKind.CHILDRENS_SOCIAL_CARE)
-                or next(iter(self.agencies.values()))
-            )
-            recommendation = Recommendation.objects.create(
-                partnership=self.partnership,
-                plan=plan,
-                number=number,
-                kind=RecommendationKind.SAFETY_ACTION,
-                text=description,
-                due_on=due_on,
-                created_by=self.manager,
-            )
-            recommendation.agencies.add(agency)
-            Action.objects.create(
-                partnership=self.partnership,
-                recommendation=recommendation,
-                agency=agency,
-                what_will_change=description,
-                owner=owner,
-                due_on=due_on,
-                success_measure="The owner confirms it is done; the review group checks at its next meeting",
-                status=ActionStatus.COMPLETE if done else ActionStatus.ON_TRACK,
-                completed_on=due_on - dt.timedelta(days=rng.randint(0, 5)) if done else None,
-                created_by=self.manager,
-            )
 
     def decision(self, rapid_review, plan: Plan, spec) -> None:
         decided_on = self.decided_on(rapid_review, plan, spec)
