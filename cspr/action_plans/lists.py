@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from cspr.clock.status import plural_working_days, working_days_late
 from cspr.clock.working_days import WorkingDayCalendar
 from cspr.library.models import Theme
 from cspr.partnerships.models import Agency
@@ -96,21 +95,6 @@ def status_counts(statuses_and_dates, today: dt.date) -> Counter:
     return Counter(rules.display_status(status, due_on, today) for status, due_on in statuses_and_dates)
 
 
-def timing(action: Action, today: dt.date, calendar: WorkingDayCalendar) -> str:
-    """ "Due in 4 working days", "Due today" or "Overdue by 3 working days" for an open action; nothing
-    once the agency has marked it complete."""
-    if action.status not in rules.OPEN_STATUSES:
-        return ""
-    if rules.is_overdue(action.status, action.due_on, today):
-        return f"Overdue by {plural_working_days(working_days_late(action.due_on, today, calendar))}"
-    if action.due_on == today:
-        return "Due today"
-    left = calendar.working_days_between(today, action.due_on)
-    if left == 0:
-        return "Last working day before it is due"
-    return f"Due in {plural_working_days(left)}"
-
-
 @dataclass(frozen=True)
 class ActionRow:
     """One line of the dashboard: the action with its status and timing on the day shown."""
@@ -130,7 +114,12 @@ class ActionRow:
 
 def action_rows(actions, today: dt.date, calendar: WorkingDayCalendar) -> list[ActionRow]:
     return [
-        ActionRow(action, action.display_status(today), timing(action, today, calendar)) for action in actions
+        ActionRow(
+            action,
+            action.display_status(today),
+            rules.deadline_timing(action.status, action.due_on, today, calendar),
+        )
+        for action in actions
     ]
 
 

@@ -10,6 +10,9 @@ recommendation is closed when every one of its actions is assured.
 
 import datetime as dt
 
+from cspr.clock import DateOutOfRange, WorkingDayCalendar
+from cspr.clock.status import plural_working_days, working_days_late
+
 NOT_STARTED = "not_started"
 ON_TRACK = "on_track"
 AT_RISK = "at_risk"
@@ -86,3 +89,21 @@ def overdue_first(status: str, due_on: dt.date, today: dt.date) -> tuple:
     risk, then the rest by due date; complete and assured ones last."""
     shown = display_status(status, due_on, today)
     return (DISPLAY_STATUSES.index(shown), due_on)
+
+
+def deadline_timing(status: str, due_on: dt.date, today: dt.date, calendar: WorkingDayCalendar) -> str:
+    """ "Due in 4 working days", "Due today", "Overdue by 3 working days" for an open action, counted in
+    working days by the clock; nothing once the agency has marked it complete, or beyond the calendar."""
+    if status not in OPEN_STATUSES:
+        return ""
+    try:
+        if is_overdue(status, due_on, today):
+            return f"Overdue by {plural_working_days(working_days_late(due_on, today, calendar))}"
+        left = calendar.working_days_between(today, due_on)
+    except DateOutOfRange:
+        return ""
+    if due_on == today:
+        return "Due today"
+    if left == 0:
+        return "Due before the next working day"
+    return f"Due in {plural_working_days(left)}"

@@ -12,7 +12,6 @@ from collections import Counter
 
 from django.utils.text import slugify
 
-from cspr.clock.status import plural_working_days, working_days_late
 from cspr.core.templatetags.govuk import govuk_date
 from cspr.deadlines.clock import current_calendar
 from cspr.incidents.documents import MARKING
@@ -32,20 +31,13 @@ def filename(plan, today: dt.date, extension: str) -> str:
 
 def _timing(action, shown: str, today: dt.date, calendar) -> str:
     """The words after the status: how late, how soon, when completed, or when to re-test."""
-    if shown == rules.OVERDUE:
-        return f"Overdue by {plural_working_days(working_days_late(action.due_on, today, calendar))}"
     if shown == rules.ASSURED:
         if action.retest_on:
             return f"Re-test {govuk_date(action.retest_on)}"
         return f"Assured {govuk_date(action.assured_on)}" if action.assured_on else ""
     if shown == rules.COMPLETE:
         return f"Completed {govuk_date(action.completed_on)}" if action.completed_on else ""
-    left = calendar.working_days_between(today, action.due_on)
-    if action.due_on == today:
-        return "Due today"
-    if left == 0:
-        return "Last working day before it is due"
-    return f"Due in {plural_working_days(left)}"
+    return rules.deadline_timing(action.status, action.due_on, today, calendar)
 
 
 def _action_line(action, today: dt.date, calendar) -> dict:

@@ -13,11 +13,9 @@ from cspr.action_plans.lists import (
     filtered_actions,
     plan_rows,
     status_counts,
-    timing,
 )
 from cspr.action_plans.models import ActionStatus
 from cspr.action_plans.tests.records import make_action, make_plan, make_recommendation
-from cspr.deadlines.clock import current_calendar
 from cspr.library.models import Theme
 
 TODAY = dt.date(2027, 3, 10)
@@ -147,16 +145,6 @@ def test_another_partnership_sees_none_of_the_actions(other_business_manager, pl
     assert filtered_actions(other_business_manager, {"plan": plans["first"].pk}, TODAY) == []
     assert plan_rows(other_business_manager, TODAY) == []
     assert agency_rows(other_business_manager, TODAY) == []
-
-
-def test_timing_in_working_days(plans):
-    calendar = current_calendar()
-
-    assert timing(plans["overdue"], TODAY, calendar) == "Overdue by 3 working days"
-    assert timing(plans["not_started"], TODAY, calendar) == "Due in 3 working days"
-    assert timing(plans["not_started"], dt.date(2027, 3, 15), calendar) == "Due today"
-    assert timing(plans["complete"], TODAY, calendar) == ""
-    assert timing(plans["assured"], TODAY, calendar) == ""
 
 
 def test_status_counts_count_overdue_actions_as_overdue():

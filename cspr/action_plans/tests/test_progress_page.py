@@ -10,9 +10,7 @@ from django.urls import reverse
 
 from cspr.action_plans.actions.progress import do_send_back_action, do_update_action
 from cspr.action_plans.models import ActionStatus
-from cspr.action_plans.views.progress import timing
 from cspr.audit.models import AuditEvent
-from cspr.deadlines.clock import current_calendar
 
 from .matrix_progress import make_evidence
 from .records import make_action, plan_action
@@ -63,21 +61,6 @@ def test_an_open_action_shows_working_days_left_and_then_overdue(client, executi
     today.move_to(dt.datetime(2027, 3, 9, 12, tzinfo=LONDON))
     page = page_of(client, executive_member, action)
     assert "Overdue by 2 working days" in page and "govuk-tag--red" in page
-
-
-def test_timing_on_and_around_the_due_date(action):
-    calendar = current_calendar()
-    action.status = ActionStatus.AT_RISK
-    action.due_on = dt.date(2027, 3, 5)  # a Friday
-    assert timing(action, dt.date(2027, 3, 4), calendar) == "Due in 1 working day"
-    assert timing(action, dt.date(2027, 3, 5), calendar) == "Due today"
-    assert timing(action, dt.date(2027, 3, 6), calendar) == "Overdue by 1 working day"
-    assert timing(action, dt.date(2027, 3, 8), calendar) == "Overdue by 1 working day"
-    assert timing(action, dt.date(2027, 3, 9), calendar) == "Overdue by 2 working days"
-    action.due_on = dt.date(2027, 3, 7)  # a Sunday
-    assert timing(action, dt.date(2027, 3, 6), calendar) == "Due on the next working day"
-    action.status = ActionStatus.COMPLETE
-    assert timing(action, dt.date(2027, 3, 9), calendar) == ""
 
 
 def test_the_history_is_newest_first_with_who_and_when(client, business_manager, agency_lead, action, today):

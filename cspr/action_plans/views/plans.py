@@ -18,8 +18,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from cspr import permissions
 from cspr.audit.log import viewed
-from cspr.clock.errors import DateOutOfRange
-from cspr.clock.status import plural_working_days, working_days_late
 from cspr.deadlines.clock import current_calendar
 from cspr.library.models import Theme
 from cspr.partnerships.models import Agency
@@ -41,23 +39,6 @@ from .access import action_for, plan_for, recommendation_for
 
 # The "start a plan" page offers at most this many of each kind of review without a plan (most recent).
 REVIEWS_LIMIT = 50
-
-
-def due_timing(action, today, calendar) -> str:
-    """ "Due in 4 working days", "Due today", "Overdue by 3 working days"; nothing once complete."""
-    if action.status not in rules.OPEN_STATUSES:
-        return ""
-    try:
-        if rules.is_overdue(action.status, action.due_on, today):
-            return f"Overdue by {plural_working_days(working_days_late(action.due_on, today, calendar))}"
-        left = calendar.working_days_between(today, action.due_on)
-    except DateOutOfRange:
-        return ""
-    if action.due_on == today:
-        return "Due today"
-    if left == 0:
-        return "Last working day before it is due"
-    return f"Due in {plural_working_days(left)}"
 
 
 # Starting a plan ---------------------------------------------------------------------------------------
@@ -193,7 +174,7 @@ def plan(request, pk):
                 "action": action,
                 "status_label": rules.STATUS_LABELS[shown],
                 "status_colour": rules.STATUS_COLOURS[shown],
-                "timing": due_timing(action, today, calendar),
+                "timing": rules.deadline_timing(action.status, action.due_on, today, calendar),
                 "can_edit": permissions.can_edit_action(user, action),
             }
         )

@@ -19,8 +19,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 from cspr import permissions
 from cspr.audit.log import record, viewed
 from cspr.audit.models import AuditAction
-from cspr.clock.status import plural_working_days, working_days_late
-from cspr.clock.working_days import WorkingDayCalendar
 from cspr.deadlines.clock import current_calendar
 
 from .. import rules
@@ -36,20 +34,6 @@ from ..evidence_files import content_type
 from ..forms.progress import ASSURE, AssuranceForm, EvidenceForm, UpdateForm
 from ..models import AssuranceDecision, AssuranceOutcome, Evidence, ProgressUpdate
 from .access import action_for, evidence_for
-
-
-def timing(action, today: dt.date, calendar: WorkingDayCalendar) -> str:
-    """ "Due in 4 working days", "Due today", "Overdue by 3 working days"; nothing once it is complete."""
-    if action.status not in rules.OPEN_STATUSES:
-        return ""
-    if action.is_overdue(today):
-        return f"Overdue by {plural_working_days(working_days_late(action.due_on, today, calendar))}"
-    if action.due_on == today:
-        return "Due today"
-    left = calendar.working_days_between(today, action.due_on)
-    if left == 0:
-        return "Due on the next working day"
-    return f"Due in {plural_working_days(left)}"
 
 
 class Event(NamedTuple):
@@ -100,7 +84,7 @@ def action_page(request, pk):
         "action": action,
         "recommendation": action.recommendation,
         "plan": action.recommendation.plan,
-        "timing": timing(action, today, current_calendar()),
+        "timing": rules.deadline_timing(action.status, action.due_on, today, current_calendar()),
         "events": events,
         "sent_back": latest_decision
         if latest_decision and latest_decision.outcome == AssuranceOutcome.SENT_BACK
