@@ -27,11 +27,6 @@ def today():
 
 
 @pytest.fixture
-def ctx(partnership, agency, business_manager, incident, agency_lead):
-    return {"partnership": partnership, "agency": agency, "incident": incident}
-
-
-@pytest.fixture
 def plan(ctx, other_agency):
     """Recommendation 1: the police's complete action; recommendation 2: the police's overdue action and
     the GP practices' on-track one."""

@@ -27,11 +27,6 @@ def today():
 
 
 @pytest.fixture
-def ctx(partnership, agency, business_manager, incident, agency_lead):
-    return {"partnership": partnership, "agency": agency, "incident": incident}
-
-
-@pytest.fixture
 def plan(ctx):
     return action_plan(ctx)
 

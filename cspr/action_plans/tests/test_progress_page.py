@@ -26,11 +26,6 @@ def today():
 
 
 @pytest.fixture
-def ctx(partnership, agency, business_manager, incident, agency_lead):
-    return {"partnership": partnership, "agency": agency, "incident": incident}
-
-
-@pytest.fixture
 def action(ctx):
     return plan_action(ctx)
 

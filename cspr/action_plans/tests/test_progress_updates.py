@@ -28,11 +28,6 @@ def today():
 
 
 @pytest.fixture
-def ctx(partnership, agency, business_manager, incident, agency_lead):
-    return {"partnership": partnership, "agency": agency, "incident": incident}
-
-
-@pytest.fixture
 def action(ctx):
     found = plan_action(ctx)
     found.status = ActionStatus.ON_TRACK
