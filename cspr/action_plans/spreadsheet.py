@@ -127,6 +127,7 @@ class ActionState:
     due_on: dt.date
     may_update: bool
     may_change_agreed: bool
+    latest_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -425,6 +426,8 @@ def _check_row(row: SheetRow, actions, seen: dict, whose: str) -> tuple[RowChang
         return None, sorted_errors()
 
     status_changes = new_status is not None and new_status != state.status
+    if note and not status_changes and note == state.latest_note.strip():
+        note = ""  # already recorded: the same file uploaded again adds nothing
     changed = [
         key
         for key, is_changed in (

@@ -108,6 +108,20 @@ def test_agency_lead_round_trip_applies_their_updates(client, agency_lead, agenc
     )
 
 
+def test_uploading_the_same_note_again_adds_nothing(client, agency_lead, agency, plan):
+    """A file sent twice (or a results page re-submitted) does not record its progress note twice."""
+    on_track, _ = police_actions(agency)
+    client.force_login(agency_lead)
+    workbook, sheet = download(client)
+    set_cells(sheet, on_track.pk, **{"Progress note to add": "Training booked for March"})
+    assert "1 action updated" in upload(client, workbook).content.decode()
+
+    page = upload(client, workbook).content.decode()
+
+    assert "2 rows read: 0 actions updated, 2 unchanged" in page
+    assert ProgressUpdate.objects.filter(action=on_track).count() == 1
+
+
 def test_the_latest_note_goes_out_and_a_second_download_shows_the_update(client, agency_lead, agency, plan):
     on_track, _ = police_actions(agency)
     client.force_login(agency_lead)

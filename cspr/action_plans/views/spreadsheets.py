@@ -67,17 +67,24 @@ def export(request):
     return response
 
 
-def _export_rows(request, actions: list[Action], today) -> list[ExportRow]:
-    calendar = current_calendar()
+def _latest_notes(request, action_ids) -> dict[int, str]:
+    """Each action's latest progress note: shown in the export, and how an import knows a note it has
+    already recorded (the same file uploaded twice adds nothing)."""
     latest_notes = {}
     updates = (
         ProgressUpdate.objects.visible_to(request.user)
-        .filter(action__in=[action.pk for action in actions])
+        .filter(action__in=list(action_ids))
         .order_by("action", "-written_at", "-pk")
         .values_list("action_id", "note")
     )
     for action_id, note in updates:
         latest_notes.setdefault(action_id, note)
+    return latest_notes
+
+
+def _export_rows(request, actions: list[Action], today) -> list[ExportRow]:
+    calendar = current_calendar()
+    latest_notes = _latest_notes(request, (action.pk for action in actions))
     return [
         ExportRow(
             action_id=action.pk,
@@ -166,12 +173,14 @@ def _states(request, rows) -> dict[int, ActionState]:
         .select_related("recommendation__plan")
         .filter(pk__in=spreadsheet.action_ids(rows))
     )
+    latest_notes = _latest_notes(request, (action.pk for action in found))
     return {
         action.pk: ActionState(
             pk=action.pk,
             status=action.status,
             owner=action.owner,
             due_on=action.due_on,
+            latest_note=latest_notes.get(action.pk, ""),
             may_update=permissions.can_update_action(user, action),
             may_change_agreed=permissions.can_edit_action(user, action),
         )
