@@ -14,6 +14,7 @@ urlpatterns = [
     path("publication/", include("cspr.publication.urls")),
     path("briefings/", include("cspr.briefings.urls")),
     path("action-plans/", include("cspr.action_plans.urls")),
+    path("library/", include("cspr.library.urls")),
     path("published/", include("cspr.publication.public_urls")),
 ]
 

@@ -20,6 +20,14 @@ from cspr.chronology.tests import matrix as chronology_matrix
 from cspr.core.tests.matrix_rules import PERSONAS, everyone, only, signed_in
 from cspr.deadlines.tests import matrix as deadlines_matrix
 from cspr.incidents.tests import matrix_referrals
+from cspr.library.tests import (
+    matrix_adopting,
+    matrix_analytics,
+    matrix_entries,
+    matrix_importing,
+    matrix_search,
+    matrix_themes,
+)
 from cspr.practice_reviews.tests.matrix_commissioning import ENTRIES as COMMISSIONING_ENTRIES
 from cspr.practice_reviews.tests.matrix_quality import ENTRIES as QUALITY_ENTRIES
 from cspr.practice_reviews.tests.matrix_records import ENTRIES as RECORDS_ENTRIES
@@ -550,6 +558,12 @@ MATRIX = {
     **BRIEFINGS_ENTRIES,
     # action plans
     **matrix_lists.ENTRIES,
+    **matrix_search.ENTRIES,
+    **matrix_entries.ENTRIES,
+    **matrix_importing.ENTRIES,
+    **matrix_themes.ENTRIES,
+    **matrix_adopting.ENTRIES,
+    **matrix_analytics.ENTRIES,
     **matrix_plans.ENTRIES,
     **matrix_progress.ENTRIES,
     **matrix_spreadsheets.ENTRIES,

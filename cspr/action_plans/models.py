@@ -27,6 +27,7 @@ class Source(models.TextChoices):
     RAPID_REVIEW = "rapid_review", "Rapid review"
     PRACTICE_REVIEW = "practice_review", "Practice review or other learning review"
     NATIONAL_REPORT = "national_report", "National Panel review or thematic report adopted locally"
+    LIBRARY = "library", "Review from the learning library adopted locally"
 
 
 class RecommendationKind(models.TextChoices):
@@ -93,6 +94,14 @@ class ActionPlan(PartnershipRecord):
         help_text="For example, the Panel's thematic review of safeguarding children under 1",
     )
     national_report_url = models.URLField("where it is published", blank=True)
+    library_entry = models.ForeignKey(
+        "library.LibraryEntry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_plans",
+        help_text="The library review adopted; its title is kept in `national_report` if it is withdrawn",
+    )
     agreed_on = models.DateField("date the plan was agreed", help_text="Working-day due dates count from it")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
@@ -122,11 +131,13 @@ class ActionPlan(PartnershipRecord):
 
     @property
     def source_label(self) -> str:
-        """ "Rapid review", the practice review's kind, or "National review or report"."""
+        """ "Rapid review", the practice review's kind, a library review, or "National review or report"."""
         if self.practice_review_id:
             return self.practice_review.get_kind_display()
         if self.rapid_review_id:
             return "Rapid review"
+        if self.source == Source.LIBRARY:
+            return "Review from the learning library adopted locally"
         return "National review or report adopted locally"
 
     @classmethod
@@ -145,6 +156,14 @@ class Recommendation(PartnershipRecord):
     text = models.TextField("the recommendation")
     agencies = models.ManyToManyField("partnerships.Agency", related_name="recommendations")
     themes = models.ManyToManyField("library.Theme", blank=True, related_name="recommendations")
+    library_recommendation = models.ForeignKey(
+        "library.LibraryRecommendation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adoptions",
+        help_text="The library recommendation it was added from",
+    )
     due_on = models.DateField("by when")
     closed_on = models.DateField(
         "date closed", null=True, blank=True, help_text="Set when the last of its actions is assured"

@@ -9,6 +9,7 @@ to know which module holds a rule.
 from .action_plans import *  # noqa: F403
 from .base import *  # noqa: F403
 from .incidents import *  # noqa: F403
+from .library import *  # noqa: F403
 from .practice_reviews import *  # noqa: F403
 from .publication import *  # noqa: F403
 from .rapid_reviews import *  # noqa: F403

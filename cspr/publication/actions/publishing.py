@@ -10,9 +10,9 @@ from django.utils.text import slugify
 from cspr.audit.log import REDACTED, record
 from cspr.audit.models import AuditAction
 from cspr.briefings.formats import get_format
-from cspr.library.models import LibraryEntry
+from cspr.library.models import EntrySource, EntryStatus, LibraryEntry, ReviewType, ThemeState
 from cspr.practice_reviews.actions.stage import refresh_stage
-from cspr.practice_reviews.models import PracticeReview, PublicationDecision, ReviewKind
+from cspr.practice_reviews.models import LearningReviewMethod, PracticeReview, PublicationDecision, ReviewKind
 
 from ..gates import gate_statuses, outstanding_gates
 from ..models import DocumentKind
@@ -121,21 +121,30 @@ def _add_to_library(review, *, acting_user, request) -> LibraryEntry:
             "area": review.partnership.name,
             "title": review.title,
             "year": review.published_on.year,
-            "review_type": _review_type(review),
+            "review_type": library_review_type(review),
             "summary": review.public_summary,
             "reviewer": lead.published_name if lead else "",
             "published_on": review.published_on,
+            "status": EntryStatus.PUBLIC,
+            "source": EntrySource.CSPR,
+            "created_by": acting_user,
         },
     )
-    entry.themes.set(review.themes.all())
+    entry.themes.set(review.themes.all(), through_defaults={"state": ThemeState.CONFIRMED})
     record(AuditAction.CREATE, actor=acting_user, request=request, obj=entry)
     return entry
 
 
-def _review_type(review) -> str:
-    if review.kind == ReviewKind.LEARNING_REVIEW and review.learning_method:
-        return review.get_learning_method_display()
-    return review.get_kind_display()[:60]
+def library_review_type(review) -> str:
+    """The library's review type for a practice review: its kind, or its learning review method."""
+    if review.kind == ReviewKind.LOCAL_CSPR:
+        return ReviewType.CSPR
+    if review.kind == ReviewKind.NATIONAL_REVIEW:
+        return ReviewType.NATIONAL
+    return {
+        LearningReviewMethod.THEMATIC_LOCAL_REVIEW: ReviewType.THEMATIC,
+        LearningReviewMethod.RAPID_REVIEW_LEARNING: ReviewType.RAPID_REVIEW,
+    }.get(review.learning_method, ReviewType.OTHER)
 
 
 @transaction.atomic

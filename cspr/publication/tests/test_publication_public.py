@@ -107,7 +107,12 @@ def test_business_manager_may_withdraw_after_12_months(client, business_manager,
 
 def test_executive_withdraws_before_12_months_only_with_a_reason(client, executive_member, review):
     LibraryEntry.objects.create(
-        practice_review=review, area="Northshire", title="Baby Eva", year=2027, review_type="x"
+        practice_review=review,
+        area="Northshire",
+        title="Baby Eva",
+        year=2027,
+        review_type="cspr",
+        status="public",
     )
     with time_machine.travel(dt.date(2027, 6, 1)):
         client.force_login(executive_member)

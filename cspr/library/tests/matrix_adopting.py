@@ -1,0 +1,3 @@
+"""Permission matrix entries for the library adopting pages (placeholder until written)."""
+
+ENTRIES: dict = {}

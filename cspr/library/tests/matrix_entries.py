@@ -1,0 +1,3 @@
+"""Permission matrix entries for the library entries pages (placeholder until written)."""
+
+ENTRIES: dict = {}

@@ -1,0 +1,3 @@
+"""Permission matrix entries for the library importing pages (placeholder until written)."""
+
+ENTRIES: dict = {}
