@@ -87,6 +87,13 @@ def case_items_for(user) -> list[NavItem]:
         )
     if permissions.can_view_action_plans(user):
         items.append(NavItem("Action plans", reverse("action_plans:dashboard"), _action_plans_text(user)))
+    items.append(
+        NavItem(
+            "Learning library",
+            reverse("library:search"),
+            "Published reviews from every partnership: search by theme, recommendations, trends",
+        )
+    )
     if permissions.can_view_upcoming_deadlines(user):
         items.append(
             NavItem("Deadlines", reverse("deadlines:fortnight"), "What is due in the next fortnight")

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from cspr.audit.log import record
 from cspr.audit.models import AuditAction
 from cspr.briefings.models import LearningBriefing
-from cspr.library.models import EntrySource, EntryStatus, LibraryEntry, ThemeState
+from cspr.library.actions.from_review import add_published_review
 from cspr.practice_reviews.checklists import (
     MUST_DO,
     MUST_DO_CHECKLIST,
@@ -34,7 +34,6 @@ from cspr.practice_reviews.models import (
     ReportDraft,
     ReviewKind,
 )
-from cspr.publication.actions.publishing import library_review_type
 from cspr.publication.checks import linked_children, subjects
 from cspr.publication.models import (
     AnonymisationCheck,
@@ -382,21 +381,7 @@ class LaterStages:
         self.audit(review, ["published_on", "publication_decision", "public_slug"])
         if improvements:
             return
-        lead = review.lead_reviewer()
-        entry = LibraryEntry.objects.create(
-            practice_review=review,
-            partnership=self.partnership,
-            area=self.partnership.name,
-            title=review.title,
-            year=review.published_on.year,
-            review_type=library_review_type(review),
-            status=EntryStatus.PUBLIC,
-            source=EntrySource.CSPR,
-            summary=review.public_summary,
-            reviewer=lead.published_name if lead else "",
-            published_on=review.published_on,
-        )
-        entry.themes.set(review.themes.all(), through_defaults={"state": ThemeState.CONFIRMED})
+        entry = add_published_review(review, acting_user=self.manager)
         record(
             AuditAction.CREATE,
             actor=self.manager,

@@ -6,27 +6,29 @@ from cspr.core.navigation import nav_items_for
 
 EXPECTED = {
     "business_manager": [
-        "Home", "Incidents", "Refer a case", "Rapid reviews", "Practice reviews", "Action plans", "Deadlines",
-        "Partnership", "Audit log", "Your account", "Help",
+        "Home", "Incidents", "Refer a case", "Rapid reviews", "Practice reviews", "Action plans",
+        "Learning library", "Deadlines", "Partnership", "Audit log", "Your account", "Help",
     ],
     "review_group_member": [
-        "Home", "Incidents", "Rapid reviews", "Practice reviews", "Action plans", "Deadlines", "Partnership",
-        "Your account", "Help",
+        "Home", "Incidents", "Rapid reviews", "Practice reviews", "Action plans", "Learning library",
+        "Deadlines", "Partnership", "Your account", "Help",
     ],
     "executive_member": [
-        "Home", "Incidents", "Rapid reviews", "Practice reviews", "Action plans", "Deadlines", "Partnership",
-        "Your account", "Help",
+        "Home", "Incidents", "Rapid reviews", "Practice reviews", "Action plans", "Learning library",
+        "Deadlines", "Partnership", "Your account", "Help",
     ],
     "agency_lead": [
         "Home", "Incidents", "Refer a case", "Agency returns", "Practice reviews", "Action plans",
-        "Deadlines", "Partnership", "Your account", "Help",
+        "Learning library", "Deadlines", "Partnership", "Your account", "Help",
     ],
-    "independent_reviewer": ["Home", "Practice reviews", "Your account", "Help"],
+    "independent_reviewer": ["Home", "Practice reviews", "Learning library", "Your account", "Help"],
     "panel_member": [
-        "Home", "Incidents", "Rapid reviews", "Practice reviews", "Overdue rapid reviews", "Thematic reviews",
-        "Your account", "Help",
+        "Home", "Incidents", "Rapid reviews", "Practice reviews", "Learning library", "Overdue rapid reviews",
+        "Thematic reviews", "Your account", "Help",
     ],
-    "system_admin": ["Home", "Bank holidays", "Partnerships", "Accounts", "Your account", "Help"],
+    "system_admin": [
+        "Home", "Learning library", "Bank holidays", "Partnerships", "Accounts", "Your account", "Help",
+    ],
 }  # fmt: skip
 
 
@@ -39,8 +41,8 @@ def test_navigation_by_role(request, persona):
 def test_every_item_on_the_home_page_says_what_it_is_for(business_manager):
     cards = [item for item in nav_items_for(business_manager) if item.description]
     assert [item.label for item in cards] == [
-        "Incidents", "Refer a case", "Rapid reviews", "Practice reviews", "Action plans", "Deadlines",
-        "Partnership", "Audit log", "Your account",
+        "Incidents", "Refer a case", "Rapid reviews", "Practice reviews", "Action plans", "Learning library",
+        "Deadlines", "Partnership", "Audit log", "Your account",
     ]  # fmt: skip
 
 

@@ -10,9 +10,10 @@ from django.utils.text import slugify
 from cspr.audit.log import REDACTED, record
 from cspr.audit.models import AuditAction
 from cspr.briefings.formats import get_format
-from cspr.library.models import EntrySource, EntryStatus, LibraryEntry, ReviewType, ThemeState
+from cspr.library.actions.from_review import add_published_review
+from cspr.library.models import LibraryEntry
 from cspr.practice_reviews.actions.stage import refresh_stage
-from cspr.practice_reviews.models import LearningReviewMethod, PracticeReview, PublicationDecision, ReviewKind
+from cspr.practice_reviews.models import PracticeReview, PublicationDecision, ReviewKind
 
 from ..gates import gate_statuses, outstanding_gates
 from ..models import DocumentKind
@@ -113,38 +114,9 @@ def do_publish(review, *, published_on: dt.date, acting_user, request=None) -> P
 
 
 def _add_to_library(review, *, acting_user, request) -> LibraryEntry:
-    lead = review.lead_reviewer()
-    entry, _ = LibraryEntry.objects.update_or_create(
-        practice_review=review,
-        defaults={
-            "partnership_id": review.partnership_id,
-            "area": review.partnership.name,
-            "title": review.title,
-            "year": review.published_on.year,
-            "review_type": library_review_type(review),
-            "summary": review.public_summary,
-            "reviewer": lead.published_name if lead else "",
-            "published_on": review.published_on,
-            "status": EntryStatus.PUBLIC,
-            "source": EntrySource.CSPR,
-            "created_by": acting_user,
-        },
-    )
-    entry.themes.set(review.themes.all(), through_defaults={"state": ThemeState.CONFIRMED})
+    entry = add_published_review(review, acting_user=acting_user)
     record(AuditAction.CREATE, actor=acting_user, request=request, obj=entry)
     return entry
-
-
-def library_review_type(review) -> str:
-    """The library's review type for a practice review: its kind, or its learning review method."""
-    if review.kind == ReviewKind.LOCAL_CSPR:
-        return ReviewType.CSPR
-    if review.kind == ReviewKind.NATIONAL_REVIEW:
-        return ReviewType.NATIONAL
-    return {
-        LearningReviewMethod.THEMATIC_LOCAL_REVIEW: ReviewType.THEMATIC,
-        LearningReviewMethod.RAPID_REVIEW_LEARNING: ReviewType.RAPID_REVIEW,
-    }.get(review.learning_method, ReviewType.OTHER)
 
 
 @transaction.atomic
