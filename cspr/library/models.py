@@ -149,7 +149,9 @@ class LibraryEntry(models.Model):
 
     def confirmed_themes(self):
         """The themes a person confirmed: what faceted search and analytics count."""
-        return self.themes.filter(entrytheme__state=ThemeState.CONFIRMED)
+        return Theme.objects.filter(
+            pk__in=self.entry_themes.filter(state=ThemeState.CONFIRMED).values("theme_id")
+        )
 
 
 class ThemeState(models.TextChoices):

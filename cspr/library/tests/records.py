@@ -29,9 +29,8 @@ def make_entry(
     fields.setdefault("area", partnership.name if partnership else "Elsewhere")
     fields.setdefault("year", 2024)
     fields.setdefault("review_type", "cspr")
-    entry = LibraryEntry.objects.create(
-        partnership=partnership, title=title, status=status, source=EntrySource.IMPORTED, **fields
-    )
+    fields.setdefault("source", EntrySource.IMPORTED)
+    entry = LibraryEntry.objects.create(partnership=partnership, title=title, status=status, **fields)
     LibraryPassage.objects.bulk_create(
         LibraryPassage(entry=entry, number=number, page=1, text=text)
         for number, text in enumerate(passages, start=1)
