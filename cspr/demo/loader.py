@@ -7,6 +7,7 @@ from django.db import transaction
 from cspr.accounts.models import Role, User
 from cspr.demo.action_plans import load_demo_action_plans
 from cspr.demo.incidents import load_demo_incidents
+from cspr.demo.library import load_demo_library
 from cspr.demo.partnerships import PARTNERSHIPS
 from cspr.demo.practice_reviews import load_demo_practice_reviews
 from cspr.partnerships.models import Agency, AgencyKind, LocalAuthority, Partnership
@@ -69,6 +70,7 @@ def load_demo(only_if_empty: bool = False) -> DemoResult:
         result.created += load_demo_incidents(partnership, number)
         result.created += load_demo_practice_reviews(partnership, number)
         result.created += load_demo_action_plans(partnership, number)
+        result.created += load_demo_library(partnership, number)
     result.users += national
     return result
 
