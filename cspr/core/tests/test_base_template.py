@@ -27,10 +27,12 @@ _core = [
 ]
 _accounts = [path("sign-in", _stub, name="sign-in"), path("sign-out", _stub, name="sign-out")]
 _public = [path("published/", _stub, name="index")]
+_library = [path("library/", _stub, name="search")]
 urlpatterns = [
     path("", include((_core, "core"))),
     path("account/", include((_accounts, "accounts"))),
     path("", include((_public, "public"))),
+    path("", include((_library, "library"))),
 ]
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
@@ -60,7 +62,7 @@ def test_page_template_for_a_signed_out_user():
     assert "Sign out" not in html
     assert "<nav" not in html  # no navigation items
     footer_links = [link["href"] for link in elements(html, "a", "govuk-footer__link")]
-    assert footer_links == ["/help/", "/published/", "/accessibility", "/privacy"]
+    assert footer_links == ["/help/", "/published/", "/library/", "/accessibility", "/privacy"]
     assert "crown" not in html.lower() and "Open Government Licence" not in html
 
 

@@ -5,10 +5,9 @@ recommendations. Called inside the publication's transaction, which audits it.""
 
 import logging
 
-from cspr.library.extract import ExtractedText, ExtractionError, extract_bytes
-
 from cspr.briefings.formats import get_format
 from cspr.library import vocabulary
+from cspr.library.extract import ExtractedText, ExtractionError, extract_bytes
 from cspr.library.models import EntrySource, EntryStatus, LibraryEntry, ReviewType, ThemeState
 from cspr.practice_reviews.models import LearningReviewMethod, ReviewKind
 from cspr.publication.models import DocumentKind
