@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('action_plans', '0002_immediate_actions'),
-        ('library', '0003_starting_themes'),
+        ("action_plans", "0002_immediate_actions"),
+        ("library", "0003_starting_themes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='actionplan',
-            name='library_entry',
-            field=models.ForeignKey(blank=True, help_text='The library review adopted; its title is kept in `national_report` if it is withdrawn', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='action_plans', to='library.libraryentry'),
+            model_name="actionplan",
+            name="library_entry",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The library review adopted; its title is kept in `national_report` if it is withdrawn",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="action_plans",
+                to="library.libraryentry",
+            ),
         ),
     ]

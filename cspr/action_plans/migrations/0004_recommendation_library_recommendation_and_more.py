@@ -5,21 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('action_plans', '0003_actionplan_library_entry'),
-        ('library', '0004_libraryfile_librarypassage_libraryrecommendation_and_more'),
+        ("action_plans", "0003_actionplan_library_entry"),
+        ("library", "0004_libraryfile_librarypassage_libraryrecommendation_and_more"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='recommendation',
-            name='library_recommendation',
-            field=models.ForeignKey(blank=True, help_text='The library recommendation it was added from', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='adoptions', to='library.libraryrecommendation'),
+            model_name="recommendation",
+            name="library_recommendation",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The library recommendation it was added from",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="adoptions",
+                to="library.libraryrecommendation",
+            ),
         ),
         migrations.AlterField(
-            model_name='actionplan',
-            name='source',
-            field=models.CharField(choices=[('rapid_review', 'Rapid review'), ('practice_review', 'Practice review or other learning review'), ('national_report', 'National Panel review or thematic report adopted locally'), ('library', 'Review from the learning library adopted locally')], max_length=30),
+            model_name="actionplan",
+            name="source",
+            field=models.CharField(
+                choices=[
+                    ("rapid_review", "Rapid review"),
+                    ("practice_review", "Practice review or other learning review"),
+                    ("national_report", "National Panel review or thematic report adopted locally"),
+                    ("library", "Review from the learning library adopted locally"),
+                ],
+                max_length=30,
+            ),
         ),
     ]
