@@ -13,6 +13,12 @@ from cspr.library.models import (
 )
 
 
+def starting_theme(label: str) -> Theme:
+    """A theme of the starting taxonomy. Loaded by a migration, but transactional (browser) tests flush
+    every table between tests, so it is made again when missing."""
+    return Theme.objects.get_or_create(label=label)[0]
+
+
 def make_entry(
     partnership=None,
     *,
@@ -36,11 +42,9 @@ def make_entry(
         for number, text in enumerate(passages, start=1)
     )
     for label in themes:
-        EntryTheme.objects.create(
-            entry=entry, theme=Theme.objects.get(label=label), state=ThemeState.CONFIRMED
-        )
+        EntryTheme.objects.create(entry=entry, theme=starting_theme(label), state=ThemeState.CONFIRMED)
     for label, evidence in dict(suggested).items():
-        EntryTheme.objects.create(entry=entry, theme=Theme.objects.get(label=label), evidence=list(evidence))
+        EntryTheme.objects.create(entry=entry, theme=starting_theme(label), evidence=list(evidence))
     LibraryRecommendation.objects.bulk_create(
         LibraryRecommendation(entry=entry, position=number, number=str(number), text=text)
         for number, text in enumerate(recommendations, start=1)
