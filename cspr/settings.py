@@ -247,8 +247,17 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # WeasyPrint and fontTools report every step of building a PDF at INFO.
-    "loggers": {name: {"level": "WARNING"} for name in ("django.db.backends", "weasyprint", "fontTools")},
+    # WeasyPrint and fontTools report every step of building a PDF at INFO; Presidio reports its set-up.
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in (
+            "django.db.backends",
+            "weasyprint",
+            "fontTools",
+            "presidio-analyzer",
+            "presidio-anonymizer",
+        )
+    },
 }
 
 # Behind a trusted reverse proxy, take the client address for the audit log from X-Forwarded-For.

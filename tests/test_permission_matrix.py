@@ -33,6 +33,7 @@ from cspr.practice_reviews.tests.matrix_quality import ENTRIES as QUALITY_ENTRIE
 from cspr.practice_reviews.tests.matrix_records import ENTRIES as RECORDS_ENTRIES
 from cspr.practice_reviews.tests.matrix_running import ENTRIES as RUNNING_ENTRIES
 from cspr.publication.tests.matrix_entries import ENTRIES as PUBLICATION_ENTRIES
+from cspr.publication.tests.matrix_redaction import ENTRIES as REDACTION_ENTRIES
 from cspr.rapid_reviews.tests import matrix as rapid_reviews_matrix
 from cspr.rapid_reviews.tests import matrix_decision, matrix_panel, matrix_returns
 
@@ -555,6 +556,7 @@ MATRIX = {
     **RUNNING_ENTRIES,
     **QUALITY_ENTRIES,
     **PUBLICATION_ENTRIES,
+    **REDACTION_ENTRIES,
     **BRIEFINGS_ENTRIES,
     # action plans
     **matrix_lists.ENTRIES,

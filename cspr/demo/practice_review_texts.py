@@ -142,7 +142,7 @@ OVERRIDE_REASON = (
 )
 # A detail planted in one pre-publication executive summary, so the anonymisation check finds something.
 PLANTED_DETAIL = (
-    "The family lived in a flat near the town centre (AB1 2CD) and later moved to temporary accommodation."
+    "The family lived in a flat near the town centre (LS99 9ZZ) and later moved to temporary accommodation."
 )
 PLANTED_PHONE = "For more information contact the partnership business unit on 01632 960111."
 

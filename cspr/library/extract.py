@@ -86,14 +86,17 @@ def extract_file(path) -> ExtractedText:
     return extract_bytes(data, path.name)
 
 
-def extract_bytes(data: bytes, name: str) -> ExtractedText:
-    """The text of a file's contents; `name` (its file name) says which format it is in."""
+def extract_bytes(data: bytes, name: str, *, everything: bool = False) -> ExtractedText:
+    """The text of a file's contents; `name` (its file name) says which format it is in. With `everything`
+    (the anonymisation check) nothing is dropped as noise: PDF running heads and footers stay, and a Word
+    document's headers and footers come first on page 1, since a name in a footer is published too."""
     suffix = _check_suffix(name)
     media_type = MEDIA_TYPES[suffix]
     if not data:
         raise ExtractionError("The file is empty")
     reader = READERS[media_type]
-    pages = [_clean(page) for page in reader(data)]
+    raw = reader(data, everything=True) if everything and media_type in (PDF, DOCX) else reader(data)
+    pages = [_clean(page) for page in raw]
     while pages and not pages[-1].strip():  # a file ending in a page break has no blank last page
         pages.pop()
     if not any(page.strip() for page in pages):
@@ -115,7 +118,7 @@ def _check_suffix(name: str) -> str:
 # --- PDF ---------------------------------------------------------------------------------------------------
 
 
-def _pdf_pages(data: bytes) -> list[str]:
+def _pdf_pages(data: bytes, everything: bool = False) -> list[str]:
     """Page by page, so passages keep the page number a reader would cite."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
@@ -132,7 +135,9 @@ def _pdf_pages(data: bytes) -> list[str]:
     except Exception as error:  # pypdf raises many kinds of error for a damaged file
         raise ExtractionError("The file is not a readable PDF") from error
     lines = [[line.strip() for line in page.splitlines()] for page in raw]
-    lines = _without_running_heads(lines)
+    lines = (
+        [[line for line in page if line] for page in lines] if everything else _without_running_heads(lines)
+    )
     width = _typical_width(line for page in lines for line in page)
     return ["\n\n".join(_paragraphs_from_lines(page, width)) for page in lines]
 
@@ -181,7 +186,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
-def _docx_pages(data: bytes) -> list[str]:
+def _docx_pages(data: bytes, everything: bool = False) -> list[str]:
     """Paragraphs, headings and table rows in document order. Pages come from the page breaks Word recorded
     when it last laid the document out; a document never opened in Word only has its hard page breaks."""
     from docx import Document
@@ -195,7 +200,7 @@ def _docx_pages(data: bytes) -> list[str]:
     for fallback in list(body.iter(f"{MC}Fallback")):
         fallback.getparent().remove(fallback)
     rendered = body.find(f".//{W}lastRenderedPageBreak") is not None
-    pages: list[list[str]] = [[]]
+    pages: list[list[str]] = [_docx_headers_and_footers(document) if everything else []]
     for block in body.iterchildren():
         if block.tag == f"{W}p":
             _docx_paragraph(block, pages, rendered)
@@ -204,6 +209,20 @@ def _docx_pages(data: bytes) -> list[str]:
                 cells = [" ".join(_docx_runs_text(cell).split()) for cell in row.iterchildren(f"{W}tc")]
                 _add_paragraph(pages[-1], " | ".join(cell for cell in cells if cell))
     return ["\n\n".join(page) for page in pages]
+
+
+def _docx_headers_and_footers(document) -> list[str]:
+    """Each distinct header and footer paragraph of every section (first-page and even-page ones too; a
+    part linked to the previous section's repeats it, and repeats are dropped)."""
+    found: list[str] = []
+    for section in document.sections:
+        for part in (section.header, section.first_page_header, section.even_page_header, section.footer,
+                     section.first_page_footer, section.even_page_footer):  # fmt: skip
+            for paragraph in part.paragraphs:
+                text = " ".join(paragraph.text.split())
+                if text and text not in found:
+                    found.append(text)
+    return found
 
 
 def _docx_paragraph(paragraph, pages: list[list[str]], rendered: bool) -> None:

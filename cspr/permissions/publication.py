@@ -26,11 +26,6 @@ def can_waive_publication_gate(user, practice_review) -> bool:
     )
 
 
-def can_override_anonymisation_check(user, practice_review) -> bool:
-    """Overriding findings of the check is a waiver too: executive members only."""
-    return can_waive_publication_gate(user, practice_review)
-
-
 def can_publish(user, practice_review) -> bool:
     return _manages(user, practice_review) and practice_review.published_on is None
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from cspr.core.forms import GovukDateField
 
-from .models import DocumentKind
+from .models import DeclaredNameKind, DocumentKind, FindingDecision
 
 UPLOAD_MAX_BYTES = 20 * 1024 * 1024
 # Reports and summaries are published as PDF or Word; slides may also be PowerPoint.
@@ -133,3 +133,101 @@ class PanelPublicationForm(forms.Form):
 
     def clean_published_on(self):
         return _not_in_future(self.cleaned_data["published_on"], "the Panel published the review")
+
+
+REDACTED_TEXT = "[redacted]"
+
+
+class FindingDecisionForm(forms.Form):
+    """The decision on one detail found (every place it was found in the check): redact it, replaced by a
+    declared pseudonym or "[redacted]", or allow it with the reason."""
+
+    decision = forms.ChoiceField(
+        label="What should happen to it?",
+        choices=[(FindingDecision.REDACT.value, "Redact"), (FindingDecision.ALLOWED.value, "Allowed")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select redact or allowed"},
+    )
+    replacement = forms.ChoiceField(label="Replace with", required=False)
+    reason = forms.CharField(
+        label="Why may it be published?",
+        required=False,
+        max_length=1000,
+        help_text="For example: the partnership's own switchboard number",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "The reason must be 1,000 characters or fewer"},
+    )
+
+    def __init__(self, *args, pseudonyms: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(name, name) for name in pseudonyms] + [(REDACTED_TEXT, REDACTED_TEXT)]
+        self.fields["replacement"].choices = choices
+        self.fields["replacement"].error_messages["invalid_choice"] = "Select a pseudonym or [redacted]"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == FindingDecision.REDACT and not data.get("replacement"):
+            self.add_error("replacement", "Select what replaces it")
+        if data.get("decision") == FindingDecision.ALLOWED and not (data.get("reason") or "").strip():
+            self.add_error("reason", "Enter why it may be published")
+        return data
+
+
+class DeclaredNameForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What kind of name is it?",
+        choices=[
+            (DeclaredNameKind.PSEUDONYM.value, "A pseudonym used in place of a real name, such as Child K"),
+            (
+                DeclaredNameKind.ALLOWED.value,
+                "A real name published by design, such as the reviewer or an agency",
+            ),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a pseudonym or a name published by design"},
+    )
+    name = forms.CharField(
+        label="The name as written in the documents",
+        max_length=200,
+        error_messages={
+            "required": "Enter the name as written in the documents",
+            "max_length": "The name must be 200 characters or fewer",
+        },
+    )
+    stands_for = forms.CharField(
+        label="For a pseudonym: the real name it stands for",
+        help_text="The check then finds the real name wherever it is left, and suggests the pseudonym",
+        max_length=200,
+        required=False,
+        error_messages={"max_length": "The real name must be 200 characters or fewer"},
+    )
+    reason = forms.CharField(
+        label="For a name published by design: why it may be published",
+        help_text="For example: the lead reviewer is named in the report",
+        max_length=300,
+        required=False,
+        error_messages={"max_length": "The reason must be 300 characters or fewer"},
+    )
+
+    def __init__(self, *args, taken: set[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.taken = {name.casefold() for name in taken}
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if name.casefold() in self.taken:
+            raise forms.ValidationError("This name is already declared for the review")
+        return name
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == DeclaredNameKind.PSEUDONYM and not data.get("stands_for", "").strip():
+            self.add_error("stands_for", "Enter the real name the pseudonym stands for")
+        if kind == DeclaredNameKind.ALLOWED and not data.get("reason", "").strip():
+            self.add_error("reason", "Enter why the name may be published")
+        if kind == DeclaredNameKind.ALLOWED:
+            data["stands_for"] = ""
+        if kind == DeclaredNameKind.PSEUDONYM:
+            data["reason"] = ""
+        return data

@@ -23,6 +23,8 @@ GATES_BY_KIND = {
     ReviewKind.LEARNING_REVIEW: (Gate.QUALITY_ASSURED, Gate.ANONYMISATION_CHECKED),
     ReviewKind.NATIONAL_REVIEW: (),
 }
+# A checked subject whose findings are all decided, some of them to redact: the redacted copy is not in use.
+TO_REDACT = "to_redact"
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,9 @@ class GateFacts:
     executive_signed_off_on: dt.date | None = None
     copies_sent_on: dict[str, dt.date] = field(default_factory=dict)
     family_saw_report_on: dt.date | None = None
-    # Each document or briefing to be published -> the outcome of its latest check, or None when it was
-    # never checked or changed after the check.
+    # Each document or briefing to be published -> the outcome of its latest check (TO_REDACT when every
+    # finding is decided but some are still to be redacted), or None when it was never checked or changed
+    # after the check.
     checks: dict[str, str | None] = field(default_factory=dict)
     waivers: dict[str, Waiver] = field(default_factory=dict)
 
@@ -111,17 +114,28 @@ def _family_seen(facts: GateFacts) -> tuple[bool, str]:
 
 
 def _anonymised(facts: GateFacts) -> tuple[bool, str]:
+    """Met when every document and the briefings were checked since they last changed, every finding is
+    decided, and nothing marked to redact is still there (the redacted copy is in use: using it checks
+    again, and the carried-over decisions then leave only allowed details)."""
     if not facts.checks:
         return False, "Nothing to check yet: upload the documents to publish"
-    unchecked = [subject for subject, outcome in facts.checks.items() if outcome is None]
-    found = [subject for subject, outcome in facts.checks.items() if outcome == CheckOutcome.FOUND]
-    if unchecked:
-        return False, f"Not checked since last changed: {', '.join(unchecked)}"
-    if found:
-        return False, f"Possible identifying details found in: {', '.join(found)}"
-    overridden = [subject for subject, outcome in facts.checks.items() if outcome == CheckOutcome.OVERRIDDEN]
-    if overridden:
-        return True, f"Passed; findings overridden with a reason for: {', '.join(overridden)}"
+
+    def where(state) -> str:
+        return ", ".join(subject for subject, found in facts.checks.items() if found == state)
+
+    if where(None):
+        return False, f"Not checked since last changed: {where(None)}"
+    if where(CheckOutcome.FOUND):
+        return False, f"Findings still to decide in: {where(CheckOutcome.FOUND)}"
+    if where(TO_REDACT):
+        return False, (
+            f"Details marked to redact are still in: {where(TO_REDACT)}. Make the redacted copy and use it"
+        )
+    if where(CheckOutcome.RESOLVED):
+        return (
+            True,
+            f"Every finding decided; details allowed with a reason in: {where(CheckOutcome.RESOLVED)}",
+        )
     return True, "Nothing identifying found"
 
 
@@ -142,6 +156,11 @@ def gate_statuses(review) -> list[GateStatus]:
 def gather_facts(review) -> GateFacts:
     from .checks import subject_outcomes
 
+    def check_state(outcome, check):
+        if outcome == CheckOutcome.RESOLVED and check.redact_count:
+            return TO_REDACT
+        return outcome
+
     quality = getattr(review, "quality_assurance", None)
     family = (
         review.involvement_steps.filter(track=InvolvementTrack.FAMILY, step=InvolvementKind.REPORT_SHARED)
@@ -157,6 +176,6 @@ def gather_facts(review) -> GateFacts:
         executive_signed_off_on=quality.executive_signed_off_on if quality else None,
         copies_sent_on=dict(review.final_report_copies.values_list("recipient", "sent_on")),
         family_saw_report_on=family.happened_on if family else None,
-        checks={label: outcome for label, outcome, _ in subject_outcomes(review)},
+        checks={label: check_state(outcome, check) for label, outcome, check in subject_outcomes(review)},
         waivers=waivers,
     )

@@ -29,13 +29,24 @@ class Gate(models.TextChoices):
     COPY_TO_PANEL = "copy_to_panel", "Final report sent to the Panel before publication"
     COPY_TO_SECRETARY_OF_STATE = "copy_to_secretary_of_state", "Final report sent to the Secretary of State"
     FAMILY_SEEN_REPORT = "family_seen_report", "Family has seen the report"
-    ANONYMISATION_CHECKED = "anonymisation_checked", "Anonymisation check passed or overridden"
+    ANONYMISATION_CHECKED = "anonymisation_checked", "Anonymisation check passed: every finding decided"
 
 
 class CheckOutcome(models.TextChoices):
     PASSED = "passed", "Nothing found"
-    FOUND = "found", "Possible identifying details found"
-    OVERRIDDEN = "overridden", "Findings overridden with a reason"
+    FOUND = "found", "Findings to decide"
+    RESOLVED = "resolved", "Every finding decided"
+
+
+class FindingDecision(models.TextChoices):
+    OPEN = "open", "Not decided"
+    REDACT = "redact", "Redact"
+    ALLOWED = "allowed", "Allowed"
+
+
+class DeclaredNameKind(models.TextChoices):
+    PSEUDONYM = "pseudonym", "Pseudonym"
+    ALLOWED = "allowed", "Published by design"
 
 
 class PublishedDocument(PartnershipRecord):
@@ -101,29 +112,100 @@ class FinalReportCopy(PartnershipRecord):
 
 class AnonymisationCheck(PartnershipRecord):
     """One run of the anonymisation check over a document to be published (`subject`: a `DocumentKind`,
-    or "briefing"). `findings` hold what was found, in context: case data, never written to the audit log."""
+    or "briefing"). What it found is in `AnonymisationFinding` rows: case data, never in the audit log.
+    Once every finding is decided, the redacted copies (Word and PDF) are written from the decisions."""
 
     practice_review = models.ForeignKey(
         PracticeReview, on_delete=models.CASCADE, related_name="anonymisation_checks"
     )
     subject = models.CharField(max_length=30)
     outcome = models.CharField(max_length=12, choices=CheckOutcome.choices)
-    findings = models.JSONField(default=list, blank=True)
     checked_at = models.DateTimeField()
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    override_reason = models.TextField(blank=True)
-    overridden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    overridden_at = models.DateTimeField(null=True, blank=True)
+    source_name = models.CharField("file checked", max_length=200, blank=True)
+    page_count = models.PositiveIntegerField(default=0)
+    name_detection_reduced = models.BooleanField(default=False)
+    redacted_docx = models.FileField(upload_to="publication/redacted/%Y/", blank=True)
+    redacted_pdf = models.FileField(upload_to="publication/redacted/%Y/", blank=True)
+    redacted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["practice_review", "subject", "-checked_at", "-pk"]
 
     def audit_label(self) -> str:
         return f"Anonymisation check of {self.subject} of practice review {self.practice_review.reference}"
+
+    @classmethod
+    def narrow_for(cls, user, queryset):
+        return PracticeReview.part_narrow_for(user, queryset)
+
+
+class AnonymisationFinding(PartnershipRecord):
+    """One identifying detail the check found, where it is, and the business manager's decision: redact it
+    (replaced by `replacement` in the redacted copy) or allow it with a reason."""
+
+    check_run = models.ForeignKey(AnonymisationCheck, on_delete=models.CASCADE, related_name="found")
+    position = models.PositiveIntegerField()
+    type = models.CharField(max_length=30)
+    text = models.CharField(max_length=500)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    page = models.PositiveIntegerField(default=0)
+    paragraph = models.PositiveIntegerField(default=0)
+    confidence = models.FloatField()
+    why = models.CharField(max_length=300)
+    recogniser = models.CharField(max_length=100, blank=True)
+    context_before = models.CharField(max_length=300, blank=True)
+    context_after = models.CharField(max_length=300, blank=True)
+    decision = models.CharField(max_length=10, choices=FindingDecision.choices, default=FindingDecision.OPEN)
+    replacement = models.CharField(max_length=200, blank=True)
+    reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["check_run", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["check_run", "position"], name="finding_position_once_per_check"),
+        ]
+
+    def audit_label(self) -> str:
+        return f"Finding {self.position} of {self.check_run.audit_label().lower()}"
+
+    @classmethod
+    def narrow_for(cls, user, queryset):
+        return PracticeReview.part_narrow_for(user, queryset, path="check_run__practice_review")
+
+
+class DeclaredName(PartnershipRecord):
+    """A name the review's documents may publish: a pseudonym ("Child K"), which the redacted copy puts in
+    place of the real name it `stands_for`, or a name published by design (the reviewer, an agency), with
+    the reason. The check never reports these."""
+
+    practice_review = models.ForeignKey(
+        PracticeReview, on_delete=models.CASCADE, related_name="declared_names"
+    )
+    kind = models.CharField(max_length=10, choices=DeclaredNameKind.choices)
+    name = models.CharField(max_length=200)
+    stands_for = models.CharField(max_length=200, blank=True)
+    reason = models.CharField(max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["practice_review", "kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["practice_review", "name"], name="declared_name_once_per_review"),
+        ]
+
+    def audit_label(self) -> str:
+        return f"{self.get_kind_display()} declared for {self.practice_review.reference}"
 
     @classmethod
     def narrow_for(cls, user, queryset):

@@ -1,4 +1,10 @@
-from .views import checks, prepare, publishing
+from .views import anonymisation, declared_names, prepare, publishing, redaction
 
 app_name = "publication"
-urlpatterns = [*prepare.urlpatterns, *checks.urlpatterns, *publishing.urlpatterns]
+urlpatterns = [
+    *prepare.urlpatterns,
+    *anonymisation.urlpatterns,
+    *declared_names.urlpatterns,
+    *redaction.urlpatterns,
+    *publishing.urlpatterns,
+]

@@ -185,7 +185,7 @@ def test_reviews_about_to_be_published_show_an_outstanding_gate_or_a_waiver(demo
             assert review.anonymisation_checks.filter(outcome=CheckOutcome.FOUND).exists()
         else:
             assert waived == [Gate.COPY_TO_SECRETARY_OF_STATE]
-            assert review.anonymisation_checks.filter(outcome=CheckOutcome.OVERRIDDEN).exists()
+            assert review.anonymisation_checks.filter(outcome=CheckOutcome.RESOLVED).exists()
 
 
 def test_briefings_fill_every_section_of_their_format(demo):

@@ -1,5 +1,5 @@
-"""Preparing to publish: the documents to publish, the copies sent before publication, the anonymisation
-check and the executive's overrides and waivers. Each function is one transaction with its audit rows;
+"""Preparing to publish: the documents to publish, the copies sent before publication and the executive's
+waivers (the anonymisation check is in `anonymising`). Each function is one transaction with its audit rows;
 file names, reasons and findings are case text, so the log says they changed but never what they say."""
 
 import datetime as dt
@@ -11,8 +11,7 @@ from django.utils import timezone
 from cspr.audit.log import REDACTED, record
 from cspr.audit.models import AuditAction
 
-from ..checks import linked_children, subjects
-from ..models import AnonymisationCheck, CheckOutcome, FinalReportCopy, PublicationWaiver, PublishedDocument
+from ..models import FinalReportCopy, PublicationWaiver, PublishedDocument
 
 
 @transaction.atomic
@@ -62,52 +61,6 @@ def do_record_copy(review, *, recipient: str, sent_on: dt.date, acting_user, req
         changes={"sent_on": [before, sent_on.isoformat()]},
     )
     return copy
-
-
-@transaction.atomic
-def do_run_anonymisation_check(review, *, acting_user, request=None) -> list[AnonymisationCheck]:
-    """Check every document and the briefings now; one new check per subject (earlier ones are kept)."""
-    children = linked_children(review)
-    now = timezone.now()
-    checks = []
-    for subject in subjects(review):
-        findings = subject.findings(children)
-        check = AnonymisationCheck.objects.create(
-            partnership_id=review.partnership_id,
-            practice_review=review,
-            subject=subject.code,
-            outcome=CheckOutcome.FOUND if findings else CheckOutcome.PASSED,
-            findings=findings,
-            checked_at=now,
-            checked_by=acting_user,
-        )
-        record(
-            AuditAction.CREATE,
-            actor=acting_user,
-            request=request,
-            obj=check,
-            changes={"outcome": [None, check.outcome], "findings": [None, len(findings)]},
-        )
-        checks.append(check)
-    return checks
-
-
-@transaction.atomic
-def do_override_check(check, *, reason: str, acting_user, request=None) -> AnonymisationCheck:
-    """An executive member accepts the findings (e.g. a professional's work phone number) with a reason."""
-    check.outcome = CheckOutcome.OVERRIDDEN
-    check.override_reason = reason
-    check.overridden_by = acting_user
-    check.overridden_at = timezone.now()
-    check.save(update_fields=["outcome", "override_reason", "overridden_by", "overridden_at"])
-    record(
-        AuditAction.CHANGE,
-        actor=acting_user,
-        request=request,
-        obj=check,
-        changes={"outcome": [CheckOutcome.FOUND.value, check.outcome], "override_reason": [None, REDACTED]},
-    )
-    return check
 
 
 @transaction.atomic

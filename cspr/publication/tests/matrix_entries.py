@@ -5,9 +5,9 @@ from django.utils import timezone
 
 from cspr.core.tests.matrix_rules import everyone, only
 from cspr.practice_reviews.tests.records import practice_review, practice_review_kwargs
-from cspr.publication.models import AnonymisationCheck, CheckOutcome
+from cspr.publication.models import AnonymisationCheck, CheckOutcome, DeclaredName, DeclaredNameKind
 
-from .records import add_document, published_review
+from .records import add_document, add_finding, published_review
 
 
 def document_kwargs(ctx) -> dict:
@@ -17,17 +17,29 @@ def document_kwargs(ctx) -> dict:
     return {"pk": review.pk, "kind": "full_report"}
 
 
-def check_kwargs(ctx) -> dict:
+def finding_kwargs(ctx) -> dict:
     review = practice_review(ctx)
     check = AnonymisationCheck.objects.create(
         partnership=review.partnership,
         practice_review=review,
         subject="full_report",
         outcome=CheckOutcome.FOUND,
-        findings=[{"kind": "Postcode", "text": "NS1 1AA", "context": "NS1 1AA", "why": "", "where": ""}],
         checked_at=timezone.now(),
     )
-    return {"pk": review.pk, "check_pk": check.pk}
+    finding = add_finding(check, "postcode", "NS1 1AA")
+    return {"pk": review.pk, "finding_pk": finding.pk}
+
+
+def declared_name_kwargs(ctx) -> dict:
+    review = practice_review(ctx)
+    declared = DeclaredName.objects.create(
+        partnership=review.partnership,
+        practice_review=review,
+        kind=DeclaredNameKind.ALLOWED,
+        name=f"Northshire Family Hub {DeclaredName.objects.count()}",
+        reason="A public service",
+    )
+    return {"pk": review.pk, "name_pk": declared.pk}
 
 
 def published(ctx):
@@ -74,7 +86,14 @@ ENTRIES: dict = {
     "publication:document-download": ("get", document_kwargs, PUBLICATION_READERS),
     "publication:copies": ("get", practice_review_kwargs, BUSINESS_MANAGER),
     "publication:anonymisation": ("get", practice_review_kwargs, PUBLICATION_READERS),
-    "publication:anonymisation-override": ("get", check_kwargs, EXECUTIVE),
+    # Changing a decision opens its form on the findings page; the business manager decides.
+    "publication:finding-decision": ("get", finding_kwargs, BUSINESS_MANAGER),
+    "publication:declared-names": ("get", practice_review_kwargs, PUBLICATION_READERS),
+    "publication:declared-name-remove": (
+        "post",
+        declared_name_kwargs,
+        only({**REVIEW_SEERS_403, "business_manager": 302}, 404),
+    ),
     "publication:waive": (
         "get",
         lambda ctx: {**practice_review_kwargs(ctx), "gate": "copy_to_panel"},

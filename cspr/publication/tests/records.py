@@ -16,7 +16,13 @@ from cspr.practice_reviews.models import (
     QualityAssurance,
 )
 from cspr.practice_reviews.tests.records import make_practice_review, practice_review
-from cspr.publication.models import AnonymisationCheck, CheckOutcome, FinalReportCopy, PublishedDocument
+from cspr.publication.models import (
+    AnonymisationCheck,
+    AnonymisationFinding,
+    CheckOutcome,
+    FinalReportCopy,
+    PublishedDocument,
+)
 
 CLEAN_TEXT = "Child K lived with his mother. Agencies did not see the adults in the household."
 
@@ -83,6 +89,27 @@ def passed_check(review, subject="full_report") -> AnonymisationCheck:
         subject=subject,
         outcome=CheckOutcome.PASSED,
         checked_at=timezone.now(),
+    )
+
+
+def add_finding(check, type_code: str, text: str, **fields) -> AnonymisationFinding:
+    """A finding at the next position of `check`, in a sentence of its own."""
+    position = check.found.count() + 1
+    fields.setdefault("confidence", 0.9)
+    fields.setdefault("context_before", "They lived at ")
+    fields.setdefault("context_after", " until the spring.")
+    return AnonymisationFinding.objects.create(
+        partnership_id=check.partnership_id,
+        check_run=check,
+        position=position,
+        type=type_code,
+        text=text,
+        start=0,
+        end=len(text),
+        page=1,
+        paragraph=position,
+        why="It could identify the family",
+        **fields,
     )
 
 

@@ -1,4 +1,5 @@
-"""The anonymisation check: what it finds in text, Word and PDF files and briefings, and the override."""
+"""Running the anonymisation check over a review: what it reads, what it stores, what it knows about the
+review (declared names, the children's real names), and what it never writes to the audit log."""
 
 import datetime as dt
 
@@ -9,129 +10,146 @@ from django.urls import reverse
 from cspr.audit.models import AuditEvent
 from cspr.briefings.tests.records import make_briefing
 from cspr.practice_reviews.tests.records import practice_review
-from cspr.publication.anonymisation import Child, date_spellings, extract_text, find_identifying_details
+from cspr.publication.actions.anonymising import do_run_anonymisation_check
+from cspr.publication.anonymisation.declared import Pseudonym
+from cspr.publication.checks import context_around, declared_for
 from cspr.publication.gates import gate_statuses
-from cspr.publication.models import AnonymisationCheck, CheckOutcome
+from cspr.publication.models import AnonymisationCheck, CheckOutcome, DeclaredName
 
 from .records import add_document, docx_bytes, pdf_bytes
 
-KAI = Child("Kai Testchild", dt.date(2026, 5, 2), "2026/001")
-
-
-def kinds(text, children=(KAI,)):
-    return [(f.kind, f.text) for f in find_identifying_details(text, list(children))]
-
-
-def test_finds_each_part_of_the_name_as_a_whole_word_in_any_case():
-    assert kinds("KAI was seen by the health visitor; the Testchild family moved.") == [
-        ("Child's name", "KAI"),
-        ("Child's name", "Testchild"),
-    ]
-    assert kinds("Kaiser Permanente and Kaitlin are not the child.") == []
-
-
-def test_ignores_name_parts_shorter_than_three_letters():
-    assert kinds("Jo went to school.", [Child("Jo Smith", None, "2026/002")]) == []
-
-
-@pytest.mark.parametrize(
-    "written",
-    ["2 May 2026", "2nd May 2026", "02/05/2026", "2/5/2026", "2026-05-02", "May 2, 2026", "02.05.2026"],
-)
-def test_finds_the_date_of_birth_however_it_is_written(written):
-    assert ("Date of birth", written) in kinds(f"The child was born on {written} at home.")
-
-
-def test_does_not_mistake_other_dates_for_the_date_of_birth():
-    assert kinds("The strategy meeting was on 12 May 2026.") == []
-    assert "2 May 2026" in date_spellings(dt.date(2026, 5, 2))
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("They lived at 4 Mill Lane, NS1 4AB.", "Postcode"),
-        ("They lived near SW1A1AA.", "Postcode"),
-        ("Email mum.k@example.com for details.", "Email address"),
-        ("Call 07700 900123 if worried.", "Phone number"),
-        ("The school's number is 0117 496 0123.", "Phone number"),
-        ("Ring +44 7700 900123.", "Phone number"),
-    ],
-)
-def test_finds_postcodes_emails_and_phone_numbers(text, kind):
-    assert kind in [found for found, _ in kinds(text, [])]
-
-
-def test_each_finding_says_why_and_shows_the_context():
-    finding = find_identifying_details("At the home visit Kai was asleep in his cot.", [KAI], "Full report")[
-        0
-    ]
-    assert finding.context == "At the home visit Kai was asleep in his cot."
-    assert finding.why == "Part of the real name of a child in incident 2026/001"
-    assert finding.where == "Full report"
-
-
-def test_reads_word_and_pdf_files():
-    assert "Kai Testchild" in extract_text(docx_bytes("Report about Kai Testchild"), "report.DOCX")
-    assert "Kai Testchild" in extract_text(pdf_bytes("Report about Kai Testchild"), "report.pdf")
-    assert extract_text(b"slides", "slides.pptx") == ""
+EMAIL = "the.family@example.com"
+NHS_NUMBER = "943 476 5919"
 
 
 @pytest.fixture
-def review(partnership, agency, incident, business_manager, executive_member):
+def review(partnership, agency, incident, business_manager, executive_member, independent_reviewer):
     return practice_review({"partnership": partnership, "agency": agency, "incident": incident})
 
 
-def test_running_the_check_finds_the_childs_name_in_a_document_and_a_briefing(
+def anonymisation_gate(review):
+    return next(g for g in gate_statuses(review) if g.code == "anonymisation_checked")
+
+
+def test_running_the_check_stores_each_finding_with_where_it_is_and_its_context(
     client, business_manager, review
 ):
-    add_document(review, content=docx_bytes("Kai was taken to hospital on 2 May 2026."))
+    add_document(
+        review,
+        content=docx_bytes(
+            "Child K (Kai) lived with his mother.", f"The family's email was {EMAIL} at the time."
+        ),
+    )
     add_document(review, kind="executive_summary", content=pdf_bytes("Child K was seen."), name="summary.pdf")
     briefing = make_briefing(review)
-    briefing.sections["the_case"] = "Kai lived with his mother."
+    briefing.sections["the_case"] = f"Child K's NHS number {NHS_NUMBER} was on every record."
     briefing.save()
     client.force_login(business_manager)
     client.post(reverse("publication:anonymisation", args=[review.pk]))
+
     checks = {check.subject: check for check in AnonymisationCheck.objects.all()}
-    assert checks["full_report"].outcome == CheckOutcome.FOUND
-    assert [f["kind"] for f in checks["full_report"].findings] == ["Child's name", "Date of birth"]
+    assert set(checks) == {"full_report", "executive_summary", "briefing"}
+    report = checks["full_report"]
+    assert report.outcome == CheckOutcome.FOUND
+    assert report.source_name == "report.docx" and report.checked_by == business_manager
+    email = report.found.get(type="email_address")
+    assert email.text == EMAIL and email.paragraph == 2
+    assert (email.context_before, email.context_after) == ("The family's email was ", " at the time.")
+    assert email.why and email.confidence > 0.5 and email.recogniser
+    # The child's real name comes from the linked incident; the pseudonym is not reported.
+    assert report.found.filter(type="person_name", text="Kai").exists()
+    assert not report.found.filter(text__contains="Child K").exists()
     assert checks["executive_summary"].outcome == CheckOutcome.PASSED
-    assert checks["briefing"].findings[0]["where"] == "7-minute briefing: the case"
-    # The findings name the child: they stay in the check, never in the audit log.
-    assert "Kai" not in str(list(AuditEvent.objects.values_list("changes", "object_repr")))
+    nhs = checks["briefing"].found.get(type="nhs_number")
+    assert (nhs.text, nhs.page) == (NHS_NUMBER, 1)
     page = client.get(reverse("publication:anonymisation", args=[review.pk])).content.decode()
-    assert "Part of the real name of a child in incident 2026/001" in page
-    gate = next(g for g in gate_statuses(review) if g.code == "anonymisation_checked")
-    assert not gate.met
+    assert "7-minute briefing: the case" in page
+    # What was found is case data: in the findings, never in the audit log.
+    logged = str(list(AuditEvent.objects.values_list("changes", "object_repr")))
+    assert EMAIL not in logged and NHS_NUMBER not in logged and "Kai" not in logged
+    assert not anonymisation_gate(review).met
+
+
+def test_slides_are_not_checked_and_nothing_uploaded_means_nothing_to_check(client, business_manager, review):
+    client.force_login(business_manager)
+    response = client.post(reverse("publication:anonymisation", args=[review.pk]), follow=True)
+    assert "There is nothing to check yet" in response.content.decode()
+    add_document(review, kind="slides", content=pdf_bytes(f"Email {EMAIL}"), name="slides.pdf")
+    client.post(reverse("publication:anonymisation", args=[review.pk]))
+    assert not AnonymisationCheck.objects.exists()
+
+
+def test_a_document_that_cannot_be_read_is_reported_and_stays_unchecked(client, business_manager, review):
+    add_document(review, content=b"%PDF-1.4 not really", name="report.pdf")
+    add_document(review, kind="executive_summary", content=docx_bytes("Child K was seen."), name="s.docx")
+    client.force_login(business_manager)
+    response = client.post(reverse("publication:anonymisation", args=[review.pk]), follow=True)
+    assert "The full report could not be checked: The file is not a readable PDF" in response.content.decode()
+    assert list(AnonymisationCheck.objects.values_list("subject", flat=True)) == ["executive_summary"]
+    gate = anonymisation_gate(review)
+    assert not gate.met and "Not checked since last changed: Full report" in gate.detail
 
 
 def test_a_document_uploaded_after_the_check_must_be_checked_again(client, business_manager, review):
     add_document(review)
     client.force_login(business_manager)
     client.post(reverse("publication:anonymisation", args=[review.pk]))
-    assert next(g for g in gate_statuses(review) if g.code == "anonymisation_checked").met
+    assert anonymisation_gate(review).met
     upload = reverse("publication:document-upload", args=[review.pk, "full_report"])
     client.post(upload, {"file": SimpleUploadedFile("v2.docx", docx_bytes("Child K, version 2"))})
-    gate = next(g for g in gate_statuses(review) if g.code == "anonymisation_checked")
+    gate = anonymisation_gate(review)
     assert not gate.met and "Not checked since last changed" in gate.detail
+    page = client.get(reverse("publication:anonymisation", args=[review.pk])).content.decode()
+    assert "The full report changed after this check: check it again" in page
 
 
-def test_only_an_executive_overrides_findings_with_a_reason(
-    client, business_manager, executive_member, review
+def test_the_check_knows_the_review_children_reviewer_partnership_agencies_and_declared_names(
+    review, business_manager
 ):
-    add_document(review, content=docx_bytes("Call the duty team on 0300 123 4567."))
-    client.force_login(business_manager)
-    client.post(reverse("publication:anonymisation", args=[review.pk]))
-    check = AnonymisationCheck.objects.get()
-    url = reverse("publication:anonymisation-override", args=[review.pk, check.pk])
-    assert client.post(url, {"reason": "Switchboard"}).status_code == 403
-    client.force_login(executive_member)
-    page = client.post(url, {"reason": ""}).content.decode()
-    assert "Enter the reason the findings may be published" in page
-    client.post(url, {"reason": "The partnership's own duty team number"})
-    check.refresh_from_db()
-    assert check.outcome == CheckOutcome.OVERRIDDEN and check.overridden_by == executive_member
-    assert next(g for g in gate_statuses(review) if g.code == "anonymisation_checked").met
+    DeclaredName.objects.create(
+        partnership=review.partnership,
+        practice_review=review,
+        kind="pseudonym",
+        name="Mother",
+        stands_for="Jo Testmum",
+    )
+    DeclaredName.objects.create(
+        partnership=review.partnership,
+        practice_review=review,
+        kind="allowed",
+        name="Dr Ada Lane",
+        reason="Chair",
+    )
+    declared = declared_for(review)
+    assert Pseudonym("Child K", "Kai Testchild") in declared.pseudonyms
+    assert Pseudonym("Mother", "Jo Testmum") in declared.pseudonyms
+    assert {"Child K", "Dr Ada Lane", "Independent Reviewer", "Northshire", "Northshire Police"} <= set(
+        declared.allowed
+    )
+    assert set(declared.known_names) == {"Kai Testchild", "Jo Testmum"}
+    assert declared.known_dates_of_birth == (dt.date(2026, 5, 2),)
+
+
+def test_a_name_published_by_design_is_not_reported(review, business_manager):
+    add_document(review, content=docx_bytes(f"Contact the duty team at {EMAIL}."))
+    DeclaredName.objects.create(
+        partnership=review.partnership,
+        practice_review=review,
+        kind="allowed",
+        name=EMAIL,
+        reason="Public inbox",
+    )
+    run = do_run_anonymisation_check(review, acting_user=business_manager)
+    assert [check.outcome for check in run.checks] == [CheckOutcome.PASSED]
+
+
+def test_context_stays_within_the_paragraph_and_cuts_at_a_word():
+    text = "First paragraph.\n\n" + "word " * 40 + "FOUND and then " + "more " * 40 + "\n\nNext."
+    start = text.index("FOUND")
+    before, after = context_around(text, start, start + 5)
+    assert before.startswith("…") and before.endswith("word ") and "First" not in before
+    assert after.startswith(" and then") and after.endswith("…") and "Next" not in after
+    assert len(before) < 100 and len(after) < 100
 
 
 def test_upload_refuses_other_file_types(client, business_manager, review):

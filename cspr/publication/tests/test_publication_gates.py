@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from cspr.audit.models import AuditEvent
 from cspr.briefings.formats import FORMATS
@@ -11,10 +12,32 @@ from cspr.briefings.models import LearningBriefing
 from cspr.library.models import LibraryEntry
 from cspr.practice_reviews.models import ReviewKind, Stage
 from cspr.practice_reviews.tests.records import make_practice_review, practice_review
-from cspr.publication.gates import GateFacts, Waiver, evaluate_gates, outstanding_gates
-from cspr.publication.models import Gate, PublicationWaiver
+from cspr.publication.actions.anonymising import do_decide_findings
+from cspr.publication.gates import (
+    TO_REDACT,
+    GateFacts,
+    Waiver,
+    evaluate_gates,
+    gate_statuses,
+    outstanding_gates,
+)
+from cspr.publication.models import (
+    AnonymisationCheck,
+    AnonymisationFinding,
+    CheckOutcome,
+    Gate,
+    PublicationWaiver,
+)
 
-from .records import add_document, family_saw_report, passed_check, ready_to_publish, send_copies, sign_off
+from .records import (
+    add_document,
+    add_finding,
+    family_saw_report,
+    passed_check,
+    ready_to_publish,
+    send_copies,
+    sign_off,
+)
 
 DAY = dt.date(2027, 4, 1)
 SEVEN_MINUTE_CODES = [section.code for section in FORMATS["seven_minute"].sections]
@@ -55,6 +78,7 @@ def test_every_gate_met_when_everything_is_recorded():
         (GateFacts(), "family_seen_report"),
         (GateFacts(checks={"Full report": "found"}), "anonymisation_checked"),
         (GateFacts(checks={"Full report": None}), "anonymisation_checked"),
+        (GateFacts(checks={"Full report": TO_REDACT}), "anonymisation_checked"),
         (GateFacts(checks={}), "anonymisation_checked"),
     ],
 )
@@ -63,9 +87,74 @@ def test_each_gate_is_outstanding_until_done(facts, gate):
     assert not status.met and status.outstanding and status.state == "Outstanding"
 
 
-def test_overridden_findings_meet_the_anonymisation_gate():
-    status = evaluate_gates(ReviewKind.LEARNING_REVIEW, GateFacts(checks={"Full report": "overridden"}))[1]
-    assert status.met
+@pytest.mark.parametrize(
+    ("checks", "met", "detail"),
+    [
+        ({}, False, "Nothing to check yet: upload the documents to publish"),
+        (
+            {"Full report": None, "Executive summary": "passed"},
+            False,
+            "Not checked since last changed: Full report",
+        ),
+        ({"Full report": "found"}, False, "Findings still to decide in: Full report"),
+        (
+            {"Full report": "passed", "Learning briefings": TO_REDACT},
+            False,
+            "Details marked to redact are still in: Learning briefings. Make the redacted copy and use it",
+        ),
+        ({"Full report": "passed"}, True, "Nothing identifying found"),
+        (
+            {"Full report": "resolved", "Executive summary": "passed"},
+            True,
+            "Every finding decided; details allowed with a reason in: Full report",
+        ),
+    ],
+)
+def test_the_anonymisation_gate_says_where_each_subject_stands(checks, met, detail):
+    status = evaluate_gates(ReviewKind.LEARNING_REVIEW, GateFacts(checks=checks))[1]
+    assert (status.met, status.detail) == (met, detail)
+
+
+def test_decisions_to_redact_keep_the_gate_outstanding_until_the_redacted_copy_is_used(
+    review, business_manager
+):
+    add_document(review)
+    check = AnonymisationCheck.objects.create(
+        partnership=review.partnership,
+        practice_review=review,
+        subject="full_report",
+        outcome=CheckOutcome.FOUND,
+        checked_at=timezone.now(),
+    )
+    postcode = add_finding(check, "postcode", "NS1 4AB")
+    email = add_finding(check, "email_address", "duty@northshire.example")
+
+    def gate():
+        return next(g for g in gate_statuses(review) if g.code == "anonymisation_checked")
+
+    assert not gate().met and "Findings still to decide" in gate().detail
+    do_decide_findings(
+        check,
+        finding_type="email_address",
+        text=email.text,
+        decision="allowed",
+        reason="Public inbox",
+        acting_user=business_manager,
+    )
+    do_decide_findings(
+        check,
+        finding_type="postcode",
+        text=postcode.text,
+        decision="redact",
+        replacement="[redacted]",
+        acting_user=business_manager,
+    )
+    check.refresh_from_db()
+    assert check.outcome == CheckOutcome.RESOLVED
+    assert not gate().met and "Details marked to redact are still in: Full report" in gate().detail
+    # Using the redacted copy checks again: the postcode is gone, the allowed email carries over.
+    AnonymisationFinding.objects.filter(check_run=check, decision="redact").delete()
+    assert gate().met and "allowed with a reason in: Full report" in gate().detail
 
 
 def test_a_waived_gate_no_longer_stops_publication():
