@@ -44,7 +44,7 @@ ROLE = re.compile(
     r"police\s+officer|sergeant|constable|inspector|gp|team\s+manager|independent\s+reviewer|chair|"
     r"scrutineer)s?\b|"
     r"\b(?:signs\s+of\s+safety|working\s+together(?:\s+to\s+safeguard\s+children)?|rapid\s+review|"
-    r"child\s+protection|early\s+help)\b",
+    r"child\s+protection|early\s+help|(?:clare|sarah)['’]s\s+law)\b",
     re.IGNORECASE,
 )
 POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -149,9 +149,14 @@ class Declared:
 
     def _safe_phrases(self) -> set[str]:
         """The declared names, and the name in a labelled pseudonym ("Eva" of "Baby Eva"): reports call
-        the child by it alone once introduced. A part that is also a real name is not safe."""
+        the child by it alone once introduced, and the surname of an allowed person's name ("Dr Hale" for
+        the reviewer "Dr Rebecca Hale"). A part that is also a real name is not safe."""
         known = {form.casefold() for form in self._known_name_forms()}
         phrases = set(self.all_names())
+        for name in self.allowed:
+            parts = name.split()
+            if len(parts) >= 2 and len(parts[-1]) >= 3 and parts[-1][:1].isupper():
+                phrases.add(parts[-1])
         for pseudonym in self.pseudonyms:
             label = LABEL_WORD.match(pseudonym.pseudonym.strip())
             if label:

@@ -153,3 +153,21 @@ def test_all_names_lists_pseudonyms_then_allowed_names():
 
 def test_an_empty_declaration_adds_no_recognisers():
     assert Declared().recognisers() == []
+
+
+def test_an_allowed_persons_surname_alone_is_allowed_too(engine):
+    declared = Declared(pseudonyms=(Pseudonym("Child K"),), allowed=("Dr Rebecca Hale",))
+    text = (
+        "The reviewer, Dr Hale, met the family. Hale thanked the practitioners. Darren Smith did not attend."
+    )
+    assert found(text, declared, engine) == ["Darren Smith"]
+
+
+def test_a_known_name_sharing_the_allowed_surname_is_still_found(engine):
+    declared = Declared(allowed=("Dr Rebecca Hale",), known_names=("Hale",))
+    assert any("Hale" in name for name in found("Dr Hale met the family.", declared, engine))
+
+
+def test_disclosure_schemes_named_after_people_are_not_names(engine):
+    text = "Mother applied under Clare's Law in 2020 and asked the police about Sarah's Law."
+    assert found(text, Declared(), engine) == []
