@@ -26,7 +26,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from .results import result
 
 DATE_OF_BIRTH = "date_of_birth"
 AGE_AND_DATE = "age_and_date"
@@ -232,20 +234,7 @@ def date_spellings(date: dt.date) -> list[str]:
 
 
 def _result(recogniser, entity: str, start: int, end: int, score: float, rule: str) -> RecognizerResult:
-    explanation = AnalysisExplanation(
-        recognizer=recogniser.name, original_score=score, pattern_name=rule, textual_explanation=rule
-    )
-    return RecognizerResult(
-        entity_type=entity,
-        start=start,
-        end=end,
-        score=score,
-        analysis_explanation=explanation,
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: recogniser.name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recogniser.id,
-        },
-    )
+    return result(recogniser, entity, start, end, score, rule, rule=rule)
 
 
 def _clause_before(text: str, start: int, reach: int = 90) -> str:

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from ..findings import IdentifierType
 from .name_words import (
@@ -28,6 +28,7 @@ from .name_words import (
     PROFESSIONAL,
     TITLES,
 )
+from .results import result
 
 ENTITY = IdentifierType.PERSON_NAME.value
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -208,20 +209,9 @@ class NameRules(EntityRecognizer):
         results = []
         for (first, last), rule in spans.items():
             score, explanation = self.RULES[rule]
+            label = f"{self.name} ({rule})"
             results.append(
-                RecognizerResult(
-                    entity_type=ENTITY,
-                    start=tokens[first].start,
-                    end=tokens[last].end,
-                    score=score,
-                    analysis_explanation=AnalysisExplanation(
-                        recognizer=self.name, original_score=score, textual_explanation=explanation
-                    ),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name} ({rule})",
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
+                result(self, ENTITY, tokens[first].start, tokens[last].end, score, explanation, label=label)
             )
         return results
 

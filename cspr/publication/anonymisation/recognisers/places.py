@@ -19,7 +19,9 @@ import functools
 import re
 from pathlib import Path
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from .results import result
 
 SCHOOL = "school"
 HEALTH_SETTING = "health_setting"
@@ -149,20 +151,7 @@ def _named_start(text: str, start: int, end: int) -> int | None:
 
 
 def _result(recogniser, entity: str, start: int, end: int, score: float, rule: str) -> RecognizerResult:
-    explanation = AnalysisExplanation(
-        recognizer=recogniser.name, original_score=score, pattern_name=rule, textual_explanation=rule
-    )
-    return RecognizerResult(
-        entity_type=entity,
-        start=start,
-        end=end,
-        score=score,
-        analysis_explanation=explanation,
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: recogniser.name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recogniser.id,
-        },
-    )
+    return result(recogniser, entity, start, end, score, rule, rule=rule)
 
 
 class NamedSettingRecogniser(EntityRecognizer):

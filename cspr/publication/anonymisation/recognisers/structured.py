@@ -12,7 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from .results import result
 
 
 @dataclass(frozen=True)
@@ -77,23 +79,15 @@ class RuleRecogniser(EntityRecognizer):
                 position = match.start() + 1
 
     def _result(self, entity: str, rule: Rule, hit: Hit) -> RecognizerResult:
-        explanation = AnalysisExplanation(
-            recognizer=self.name,
-            original_score=hit.score,
-            pattern_name=rule.name,
+        return result(
+            self,
+            entity,
+            hit.start,
+            hit.end,
+            hit.score,
+            rule.why,
+            rule=rule.name,
             pattern=rule.pattern.pattern,
-            textual_explanation=rule.why,
-        )
-        return RecognizerResult(
-            entity_type=entity,
-            start=hit.start,
-            end=hit.end,
-            score=hit.score,
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
         )
 
 
