@@ -40,9 +40,12 @@ def check_text(text: str, declared: Declared | None = None, *, engine=None, page
     paged = pages is not None
     pages = pages if paged else [text]
     findings: list[Finding] = []
+    # The review's own recognisers (its known names and dates) are built once for the whole document.
+    extra = declared.recognisers()
+    entities = _entities(engine, extra)
     offset = 0
     for number, page in enumerate(pages, start=1):
-        for finding in _page_findings(page, engine, declared):
+        for finding in _page_findings(page, engine, declared, extra, entities):
             finding.start += offset
             finding.end += offset
             finding.page = number if paged else 0
@@ -63,12 +66,11 @@ def check_extracted(extracted: ExtractedText, declared: Declared | None = None, 
     return check_text(extracted.text, declared, engine=engine, pages=extracted.pages)
 
 
-def _page_findings(page: str, engine, declared: Declared) -> list[Finding]:
+def _page_findings(page: str, engine, declared: Declared, extra: list, entities: list[str]) -> list[Finding]:
     if not page.strip():
         return []
-    extra = declared.recognisers()
     results = engine.analyzer.analyze(
-        text=page, language="en", entities=_entities(engine, extra), ad_hoc_recognizers=extra or None
+        text=page, language="en", entities=entities, ad_hoc_recognizers=extra or None
     )
     findings = []
     for result in results:

@@ -28,46 +28,14 @@ from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from cspr.chronology.dates import MONTH_NAMES
+from cspr.chronology.dates import MONTHS_BY_NAME as MONTH_NUMBERS
+
 from .results import result
 
 DATE_OF_BIRTH = "date_of_birth"
 AGE_AND_DATE = "age_and_date"
 
-MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 # Month names start with a capital ("3 may" is a verb more often than a month); the rest in any case. The
 # dot of "Apr." belongs to the date only when a year follows, else it is the sentence's full stop.
